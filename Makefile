@@ -1,0 +1,145 @@
+# SPDX-License-Identifier: GPL-2.0
+# ptecheck: build, set up, test. `make help` lists the targets.
+
+CACHE ?= $(or $(PTECHECK_CACHE),$(if $(XDG_CACHE_HOME),$(XDG_CACHE_HOME)/ptecheck),$(HOME)/.cache/ptecheck)
+KDIR ?= $(CACHE)/linux-source-6.12
+LLVM_CONFIG ?= llvm-config-14
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+# Kbuild's convention: one short line per step, V=1 for the commands.
+ifeq ($(V),1)
+Q =
+quiet = @:
+else
+Q = @
+quiet = @printf '  %-7s %s\n'
+endif
+
+CFLAGS ?= -O2 -g -Wall -Wextra -Wno-unused-parameter
+# Recursive (=), so that `make deps` on a machine without LLVM yet does
+# not run llvm-config; --cflags may carry C++-only flags on some builds.
+LLVM_CFLAGS = $(filter-out -std=% -fno-exceptions -fno-rtti -W%,$(shell $(LLVM_CONFIG) --cflags 2>/dev/null))
+LLVM_LIBDIR = $(shell $(LLVM_CONFIG) --libdir 2>/dev/null)
+VERSION := $(or $(shell git describe --always --dirty 2>/dev/null),unknown)
+
+SRCS := $(wildcard checker/*.c checker/rules/*.c)
+OBJS := $(patsubst checker/%.c,build/%.o,$(SRCS))
+# One DOC_<ID> per line of rules.def, from checker/rules/<id>.c.
+RULE_IDS := $(shell sed -n 's/^RULE.\([A-Za-z0-9_]*\),.*/\L\1/p' checker/rules/rules.def 2>/dev/null)
+RULE_SRCS := $(RULE_IDS:%=checker/rules/%.c)
+GEN := build/arch_data.h build/rule_docs.h
+
+all: build/ptecheck
+
+build/ptecheck: $(OBJS)
+	$(quiet) LD $@
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(OBJS) -L$(LLVM_LIBDIR) -lclang -Wl,-rpath,$(LLVM_LIBDIR) $(LDLIBS)
+
+# Generated headers must exist before the first compile; after it, -MMD
+# has recorded who includes them.
+build/%.o: checker/%.c | $(GEN)
+	@mkdir -p $(@D)
+	$(quiet) CC $@
+	$(Q)$(CC) $(CFLAGS) -std=gnu11 $(LLVM_CFLAGS) -Ichecker -Ibuild $(CPPFLAGS) \
+		-DPTECHECK_VERSION='"$(VERSION)"' -MMD -MP -c -o $@ $<
+
+# Only the files that print the version rebuild when it changes.
+build/.version: FORCE
+	@mkdir -p build
+	@echo '$(VERSION)' | cmp -s - $@ || echo '$(VERSION)' >$@
+$(patsubst checker/%.c,build/%.o,$(shell grep -l PTECHECK_VERSION $(SRCS) /dev/null)): build/.version
+
+build/arch_data.h: scripts/embed.sh $(wildcard checker/arch/*.def)
+	@mkdir -p build
+	$(quiet) GEN $@
+	$(Q)sh scripts/embed.sh $(wildcard checker/arch/*.def) >$@.tmp && mv $@.tmp $@
+
+build/rule_docs.h: scripts/rule-docs.sh $(RULE_SRCS)
+	@mkdir -p build
+	$(quiet) GEN $@
+	$(Q)sh scripts/rule-docs.sh $(RULE_SRCS) >$@.tmp && mv $@.tmp $@
+
+-include $(OBJS:.o=.d)
+
+deps:
+	@bash scripts/deps.sh
+
+trees:
+	@bash scripts/trees.sh "$(CACHE)"
+
+# Each step in its own make, so that -j never runs them out of order.
+define prepare
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory trees
+endef
+
+# demo TREE,MAXEXIT: check TREE, failing make on an exit above MAXEXIT (1
+# where findings are the point, 0 where the tree must be clean). A patched
+# tree that is not laid yet (its patches are not in kernel/) is skipped.
+define demo
+	@if [ -d "$(1)" ]; then \
+		echo '$$ build/ptecheck check $(1)'; \
+		build/ptecheck check "$(1)"; rc=$$?; \
+		echo "== exit $$rc"; [ $$rc -le $(2) ]; \
+	else \
+		echo "== $(1) not laid (its patches are not in kernel/ yet), skipped"; \
+	fi
+endef
+
+run:
+	$(prepare)
+	@echo
+	@echo "== 1/3 the pristine Debian 6.12 tree (expect no findings)"
+	$(call demo,$(KDIR),0)
+	@echo
+	@echo "== 2/3 soft-dirty ported to 6.12 without __pte_mkdirty (expect 8 MKDIRTY_HOUSEKEEPING errors, exit 1)"
+	$(call demo,$(CACHE)/trees/soft-dirty-6.12-unconverted,1)
+	@echo
+	@echo "== 3/3 the same port as the 2-patch series, with __pte_mkdirty (expect no findings)"
+	$(call demo,$(CACHE)/trees/soft-dirty-6.12,0)
+
+test:
+	$(prepare)
+	@CACHE="$(CACHE)" tests/run
+
+bench:
+	$(prepare)
+	@CACHE="$(CACHE)" bench/bench.sh
+
+install: build/ptecheck
+	install -D -m 0755 build/ptecheck $(DESTDIR)$(PREFIX)/bin/ptecheck
+	if [ -f doc/ptecheck.1 ]; then \
+		install -D -m 0644 doc/ptecheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/ptecheck.1; \
+	fi
+	install -d $(DESTDIR)$(PREFIX)/share/ptecheck/cocci
+	for f in cocci/*.cocci; do \
+		[ -f "$$f" ] && install -m 0644 "$$f" $(DESTDIR)$(PREFIX)/share/ptecheck/cocci/ || :; \
+	done
+
+# The kernel's own checkpatch and .clang-format, read from KDIR in place:
+# nothing is copied into this repository. Reports only.
+STYLE_FILES = $(wildcard checker/*.[ch] checker/*/*.[ch])
+style:
+	-$(KDIR)/scripts/checkpatch.pl --no-tree -f --terse $(STYLE_FILES)
+	-clang-format --dry-run --style=file:$(KDIR)/.clang-format $(STYLE_FILES) 2>&1 | grep ": warning:"
+
+clean:
+	rm -rf build
+
+help:
+	@echo 'all      build build/ptecheck (default)'
+	@echo 'deps     install missing Debian packages (root)'
+	@echo 'trees    unpack Debian 6.12 into CACHE, build the patched trees'
+	@echo 'run      deps, all, trees, then check the pristine tree and the soft-dirty demo'
+	@echo 'test     deps, all, trees, then tests/run'
+	@echo 'bench    deps, all, trees, then bench/bench.sh'
+	@echo 'install  to PREFIX=$(PREFIX) (DESTDIR honoured)'
+	@echo 'style    checkpatch.pl and clang-format over checker/ (reports only)'
+	@echo 'clean    remove build/'
+	@echo 'CACHE=$(CACHE)'
+	@echo 'KDIR=$(KDIR)'
+
+FORCE:
+.PHONY: all deps trees run test bench install style clean help FORCE

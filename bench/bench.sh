@@ -1,0 +1,123 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Time ptecheck against what a kernel developer runs anyway, on one
+# prepared tree, in one run, on this machine: sparse through Kbuild, clang
+# -fsyntax-only on the same TUs, and the rule's spatch script. Each is
+# timed 3 times after an untimed warm-up; the table holds the median time
+# and the largest max RSS of the 3 (of the biggest single process: that is
+# what GNU time reports for a process tree). Written to build/bench.txt.
+#
+#   bench/bench.sh [KDIR]	default: $CACHE/trees/soft-dirty-6.12-unconverted
+set -eu
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+if [ -z "${CACHE:-}" ]; then
+	CACHE=${PTECHECK_CACHE:-${XDG_CACHE_HOME:+$XDG_CACHE_HOME/ptecheck}}
+	CACHE=${CACHE:-$HOME/.cache/ptecheck}
+fi
+kdir=${1:-$CACHE/trees/soft-dirty-6.12-unconverted}
+if [ $# = 0 ] && [ ! -d "$kdir" ]; then
+	echo "bench: $kdir not built (its patch is not in kernel/ yet), using the pristine tree"
+	kdir=$CACHE/linux-source-6.12
+fi
+[ -f "$kdir/Makefile" ] || { echo "bench: $kdir: no kernel tree (make trees)" >&2; exit 2; }
+kdir=$(cd "$kdir" && pwd)
+o=$CACHE/bench-build/$(basename "$kdir")
+ptecheck=$root/build/ptecheck
+cocci=$root/cocci/mkdirty_housekeeping.cocci
+out=$root/build/bench.txt
+kmake=(make -s -C "$kdir" ARCH=arm64 LLVM=1 O="$o")
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# quiet CMD...: run CMD, show its tail only if it fails.
+quiet() {
+	if ! "$@" >"$tmp/log" 2>&1; then
+		tail -n 20 "$tmp/log" >&2
+		echo "bench: failed: $*" >&2
+		exit 2
+	fi
+}
+
+# The configuration ptecheck defaults to: defconfig with every tracking
+# feature on. The objects are built once, so that C=2 below runs only the
+# checker.
+echo "bench: preparing $o (defconfig + soft-dirty, uffd; building arch/arm64/mm/)"
+mkdir -p "$o"
+quiet "${kmake[@]}" defconfig
+quiet "$kdir/scripts/config" --file "$o/.config" \
+	-e USERFAULTFD -e CHECKPOINT_RESTORE -e MEM_SOFT_DIRTY
+quiet "${kmake[@]}" olddefconfig
+quiet "${kmake[@]}" -j2 arch/arm64/mm/
+
+# The compiler command of every C object in arch/arm64/mm/, made into a
+# syntax check: -c -o FILE becomes -fsyntax-only, the depfile goes.
+ntu=0
+: >"$tmp/syntax.sh"
+for cmd in "$o"/arch/arm64/mm/.*.o.cmd; do
+	case $(sed -n 's/^source_[^ ]* := //p' "$cmd") in
+	*.c) ;;
+	*) continue ;;
+	esac
+	sed -n '1s/^savedcmd_[^ ]* := //p' "$cmd" |
+		sed -e 's/ -Wp,-MMD,[^ ]*//' -e 's/ -c -o [^ ]* / -fsyntax-only /' >>"$tmp/syntax.sh"
+	ntu=$((ntu + 1))
+done
+
+# timed NAME OK_EXITS CMD...: warm up, then 3 timed runs; an exit status
+# outside OK_EXITS (a regex) fails the bench.
+timed() {
+	local name=$1 ok=$2 i rc
+	shift 2
+	echo "bench: $name"
+	for i in 0 1 2 3; do
+		rc=0
+		(cd "$o" && /usr/bin/time -f '%e %M' -o "$tmp/time" "$@") \
+			>"$tmp/log" 2>&1 || rc=$?
+		if ! [[ $rc =~ ^($ok)$ ]]; then
+			tail -n 20 "$tmp/log" >&2
+			echo "bench: $name: exit $rc" >&2
+			exit 2
+		fi
+		# GNU time adds a "Command exited" line on nonzero exits.
+		[ "$i" = 0 ] || tail -n 1 "$tmp/time" >>"$tmp/$name.runs"
+	done
+	cp "$tmp/log" "$tmp/$name.log"
+	sort -n "$tmp/$name.runs" | sed -n 2p | cut -d' ' -f1 >"$tmp/$name.secs"
+	sort -n -k2 "$tmp/$name.runs" | tail -n 1 | cut -d' ' -f2 >"$tmp/$name.kb"
+}
+
+# Rows: name|label|TUs|jobs.
+rows=()
+timed ptecheck '0|1' "$ptecheck" check --build "$o" "$kdir"
+rows+=("ptecheck|ptecheck check --build O KDIR|$(sed -n 's/.* in \([0-9]*\) files checked.*/\1/p' "$tmp/ptecheck.log")|-j$(nproc)")
+timed sparse '0' "${kmake[@]}" C=2 CHECK=sparse arch/arm64/mm/
+rows+=("sparse|make C=2 CHECK=sparse arch/arm64/mm/|$ntu|-j1")
+timed clang '0' sh "$tmp/syntax.sh"
+rows+=("clang|clang -fsyntax-only, same TUs|$ntu|-j1")
+if [ -f "$cocci" ]; then
+	timed spatch '0' spatch --sp-file "$cocci" -D report \
+		--dir "$kdir/arch/arm64" --include-headers --very-quiet
+	rows+=("spatch|spatch ${cocci#"$root"/} arch/arm64|-|-j1")
+else
+	echo "bench: ${cocci#"$root"/} not there yet, spatch not timed"
+fi
+
+sparse=$(cat "$tmp/sparse.secs")
+mkdir -p "$root/build"
+{
+	echo "ptecheck bench, $(date -u +%Y-%m-%d), $(nproc) CPUs, tree $(basename "$kdir")"
+	echo "config: arm64 defconfig + USERFAULTFD CHECKPOINT_RESTORE MEM_SOFT_DIRTY; O=$o"
+	echo "median of 3 warm runs; max RSS of the biggest process; arch/arm64/mm/ has $ntu C TUs;"
+	echo "ptecheck parses only the TUs that can hold findings, sparse's time includes Kbuild's own"
+	echo
+	printf '%-52s %4s %5s %8s %7s %9s\n' tool TUs jobs seconds "RSS MB" "vs sparse"
+	for r in "${rows[@]}"; do
+		IFS='|' read -r name label tus jobs <<<"$r"
+		secs=$(cat "$tmp/$name.secs")
+		printf '%-52s %4s %5s %8.2f %7d %8.2fx\n' "$label" "${tus:-?}" "$jobs" "$secs" \
+			$(($(cat "$tmp/$name.kb") / 1024)) "$(echo "$secs / $sparse" | bc -l)"
+	done
+} | tee "$out"
+echo "bench: written to ${out#"$root"/}"

@@ -1,0 +1,469 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tree mode and -p mode: parse the arch headers once (the probe), learn
+ * from the rules which names can lead to a finding, then parse only the
+ * sources in scope that mention one, a few at a time.
+ */
+#include <clang-c/CXCompilationDatabase.h>
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "engine.h"
+#include "flags.h"
+#include "options.h"
+#include "report.h"
+#include "tree.h"
+
+struct source {
+	char *file;			/* absolute */
+	struct strv *flags;
+	char *dir;			/* where its relative paths start */
+};
+
+struct sources {
+	struct source *v;
+	int n, alloc;
+};
+
+static void add_source(struct sources *s, const char *file,
+		       struct strv *flags, const char *dir)
+{
+	if (s->n == s->alloc) {
+		s->alloc = s->alloc ? s->alloc * 2 : 64;
+		s->v = xrealloc(s->v, s->alloc * sizeof(*s->v));
+	}
+	s->v[s->n].file = xstrdup(file);
+	s->v[s->n].flags = flags;
+	s->v[s->n].dir = xstrdup(dir);
+	s->n++;
+}
+
+static bool is_ident_char(char c)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+/* Does the text of @file use one of @names as an identifier? */
+static bool mentions(const char *file, const struct strv *names)
+{
+	char *text = read_file(file, NULL);
+	bool found = false;
+
+	if (!text)
+		return true;	/* let the parse say why it cannot be read */
+	for (int i = 0; i < names->n && !found; i++) {
+		size_t len = strlen(names->v[i]);
+
+		for (char *p = text; (p = strstr(p, names->v[i])); p += len) {
+			if ((p == text || !is_ident_char(p[-1])) &&
+			    !is_ident_char(p[len])) {
+				found = true;
+				break;
+			}
+		}
+	}
+	free(text);
+	return found;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void list_c_files(const char *dir, struct strv *out)
+{
+	struct strv entries = { 0 };
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		return;
+	while ((de = readdir(d)))
+		if (de->d_name[0] != '.')
+			strv_push(&entries, de->d_name);
+	closedir(d);
+	qsort(entries.v, entries.n, sizeof(char *), cmp_str);
+	for (int i = 0; i < entries.n; i++) {
+		char *path = xasprintf("%s/%s", dir, entries.v[i]);
+
+		if (is_dir(path))
+			list_c_files(path, out);
+		else if (ends_with(path, ".c"))
+			strv_push(out, path);
+		free(path);
+	}
+	strv_free(&entries);
+}
+
+static bool check_one(CXIndex index, const struct source *src,
+		      const struct arch *arch, const char *kdir)
+{
+	char *why = NULL, *probe = model_probe_text(arch);
+	struct unit unit;
+	struct tu *tu;
+
+	if (chdir(src->dir))
+		die("%s: cannot enter: %s", src->dir, strerror(errno));
+	progress("parsing %s", path_under(src->file, kdir) ?: src->file);
+	tu = tu_parse(index, src->file, src->flags, NULL, probe, false, &why);
+	free(probe);
+	if (!tu) {
+		warn("%s; not checked", why);
+		free(why);
+		return false;
+	}
+	if (tu->errors)
+		warn("%s: does not compile (%d errors, first: %s); checked what parsed",
+		     path_under(src->file, kdir) ?: src->file, tu->errors,
+		     tu->first_error);
+	unit_init(&unit, tu, arch, kdir);
+	unit_walk(&unit);
+	unit_free(&unit);
+	tu_free(tu);
+	return true;
+}
+
+/*
+ * Each worker takes every jobs-th source and hands its findings back in a
+ * temporary file; libclang state is never shared across a fork.
+ */
+static bool check_sources(const struct sources *srcs, int jobs,
+			  const struct arch *arch, const char *kdir)
+{
+	FILE *out[256];
+	pid_t pid[256];
+	bool ok = true;
+	int from = report_count();
+
+	if (jobs > srcs->n)
+		jobs = srcs->n;
+	if (jobs <= 1) {
+		CXIndex index = clang_createIndex(0, 0);
+
+		for (int i = 0; i < srcs->n; i++)
+			ok &= check_one(index, &srcs->v[i], arch, kdir);
+		clang_disposeIndex(index);
+		return ok;
+	}
+	fflush(NULL);
+	for (int k = 0; k < jobs; k++) {
+		out[k] = tmpfile();
+		if (!out[k])
+			die("cannot create a temporary file: %s",
+			    strerror(errno));
+		pid[k] = fork();
+		if (pid[k] < 0)
+			die("fork: %s", strerror(errno));
+		if (pid[k] == 0) {
+			CXIndex index = clang_createIndex(0, 0);
+			bool all = true;
+
+			for (int i = k; i < srcs->n; i += jobs)
+				all &= check_one(index, &srcs->v[i], arch,
+						 kdir);
+			report_serialize(out[k], from);
+			fflush(out[k]);
+			_exit(all ? 0 : EXIT_INPUT);
+		}
+	}
+	for (int k = 0; k < jobs; k++) {
+		int status;
+
+		while (waitpid(pid[k], &status, 0) < 0 && errno == EINTR)
+			;
+		if (!WIFEXITED(status)) {
+			warn("a worker stopped on signal %d; its files are not checked",
+			     WTERMSIG(status));
+			ok = false;
+		} else if (WEXITSTATUS(status)) {
+			ok = false;
+		}
+		rewind(out[k]);
+		report_deserialize(out[k]);
+		fclose(out[k]);
+	}
+	return ok;
+}
+
+/* compile_commands.json, read through libclang's compilation database. */
+static const struct strv *load_compdb(const char *dir, const char *scope,
+				      struct sources *srcs,
+				      struct strv **all_flags, int *nr_flags)
+{
+	CXCompilationDatabase_Error err;
+	CXCompilationDatabase db;
+	CXCompileCommands cmds;
+	const struct strv *first = NULL;
+	unsigned int n;
+	char *json = xasprintf("%s/compile_commands.json", dir);
+
+	if (!is_file(json))
+		die("%s: no such file", json);
+	db = clang_CompilationDatabase_fromDirectory(dir, &err);
+	if (err != CXCompilationDatabase_NoError || !db)
+		die("%s: cannot be loaded as a compilation database", json);
+	cmds = clang_CompilationDatabase_getAllCompileCommands(db);
+	n = cmds ? clang_CompileCommands_getSize(cmds) : 0;
+	if (!n)
+		die("%s: no compile commands", json);
+	*all_flags = xcalloc(n, sizeof(**all_flags));
+	for (unsigned int i = 0; i < n; i++) {
+		CXCompileCommand cmd = clang_CompileCommands_getCommand(cmds, i);
+		unsigned int nargs = clang_CompileCommand_getNumArgs(cmd);
+		CXString file = clang_CompileCommand_getFilename(cmd);
+		CXString cdir = clang_CompileCommand_getDirectory(cmd);
+		struct strv args = { 0 };
+		char real[PATH_MAX], *path;
+
+		for (unsigned int a = 1; a < nargs; a++) {
+			CXString s = clang_CompileCommand_getArg(cmd, a);
+
+			strv_push(&args, clang_getCString(s));
+			clang_disposeString(s);
+		}
+		flags_for_libclang(args.v, args.n, &(*all_flags)[i], NULL);
+		strv_free(&args);
+		path = clang_getCString(file)[0] == '/' ?
+			       xstrdup(clang_getCString(file)) :
+			       xasprintf("%s/%s", clang_getCString(cdir),
+					 clang_getCString(file));
+		if (realpath(path, real) && ends_with(real, ".c") &&
+		    path_under(real, scope)) {
+			add_source(srcs, real, &(*all_flags)[i],
+				   clang_getCString(cdir));
+			if (!first)
+				first = &(*all_flags)[i];
+		}
+		free(path);
+		clang_disposeString(file);
+		clang_disposeString(cdir);
+	}
+	*nr_flags = n;
+	clang_CompileCommands_dispose(cmds);
+	clang_CompilationDatabase_dispose(db);
+	free(json);
+	if (!first)
+		die("%s: no source under %s", dir, scope);
+	return first;
+}
+
+static char *kdir_of_build(const char *build_dir)
+{
+	char *link = xasprintf("%s/source", build_dir);
+	char real[PATH_MAX];
+
+	if (!realpath(link, real))
+		die("%s: no 'source' link to the kernel tree; give KDIR",
+		    build_dir);
+	free(link);
+	return xstrdup(real);
+}
+
+/* The header probe: every inline helper the arch's headers define. */
+static struct tu *parse_probe(const struct arch *arch, const char *dir,
+			      const struct strv *flags, const char *kdir)
+{
+	char *text = xstrdup(""), *next, *why = NULL, *probe, *file;
+	CXIndex index = clang_createIndex(0, 0);
+	struct tu *tu;
+
+	for (int i = 0; i < arch->includes.n; i++) {
+		next = xasprintf("%s#include <%s>\n", text, arch->includes.v[i]);
+		free(text);
+		text = next;
+	}
+	probe = model_probe_text(arch);
+	file = xasprintf("%s/ptecheck-probe.c", dir);
+	progress("parsing the %s headers", arch->name);
+	tu = tu_parse(index, file, flags, text, probe, true, &why);
+	if (!tu)
+		die("the %s headers cannot be parsed: %s", arch->name, why);
+	if (tu->errors)
+		warn("the %s headers do not compile (%d errors, first: %s); checked what parsed",
+		     arch->name, tu->errors, tu->first_error);
+	free(text);
+	free(probe);
+	free(file);
+	return tu;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	struct sources srcs = { 0 };
+	struct strv template = { 0 }, names = { 0 }, files = { 0 };
+	struct strv *compdb_flags = NULL;
+	const struct strv *probe_flags;
+	struct report_context ctx = { 0 };
+	const struct arch *arch;
+	struct options opts;
+	struct build build;
+	struct tree tree;
+	struct unit unit;
+	struct tu *probe;
+	char *scope, *flags_cmd;
+	int nr_compdb = 0, status;
+	bool ok;
+
+	options_defaults(&opts);
+	options_parse(&opts, argc, argv, NULL);
+	arch = arch_lookup(opts.arch);
+	if (!arch)
+		die("unknown --arch '%s' (known: %s)", opts.arch, arch_names());
+	if (opts.positional.n > 1)
+		die("check takes one KDIR (got %d arguments)",
+		    opts.positional.n);
+	if (!opts.positional.n && !opts.compdb_dir)
+		die("check needs KDIR (see 'ptecheck --help')");
+	rules_init();
+
+	tree_open(&tree, opts.positional.n ? opts.positional.v[0] :
+					     kdir_of_build(opts.compdb_dir),
+		  arch);
+	scope = xasprintf("%s/arch/%s", tree.kdir, arch->name);
+	if (opts.compdb_dir) {
+		build_open(&build, arch, opts.compdb_dir, NULL);
+		probe_flags = load_compdb(build.dir, scope, &srcs,
+					  &compdb_flags, &nr_compdb);
+	} else {
+		build_prepare(&build, &tree, arch, opts.config,
+			      opts.build_dir);
+		flags_cmd = xasprintf("%s/%s", build.dir, arch->flags_cmd);
+		if (!flags_from_cmd_file(flags_cmd, &template))
+			die("%s: no compiler command line in it", flags_cmd);
+		free(flags_cmd);
+		probe_flags = &template;
+	}
+	if (chdir(build.dir))
+		die("%s: cannot enter: %s", build.dir, strerror(errno));
+
+	probe = parse_probe(arch, build.dir, probe_flags, tree.kdir);
+	unit_init(&unit, probe, arch, tree.kdir);
+	unit_walk(&unit);
+	unit_names(&unit, &names);
+	unit_free(&unit);
+	tu_free(probe);
+	ctx.files_checked = 1;
+
+	if (!opts.compdb_dir) {
+		list_c_files(scope, &files);
+		for (int i = 0; i < files.n; i++) {
+			struct strv *flags = xcalloc(1, sizeof(*flags));
+
+			flags_for_object(&template, files.v[i], flags);
+			add_source(&srcs, files.v[i], flags, build.dir);
+		}
+	}
+	/* Keep only what can hold a finding, unless asked for all. */
+	if (!opts.all_files) {
+		int kept = 0;
+
+		for (int i = 0; i < srcs.n; i++)
+			if (mentions(srcs.v[i].file, &names))
+				srcs.v[kept++] = srcs.v[i];
+		srcs.n = kept;
+	}
+	ok = check_sources(&srcs, opts.jobs, arch, tree.kdir);
+	progress_done();
+	ctx.files_checked += srcs.n;
+
+	ctx.config = build.label;
+	ctx.kdir = tree.kdir;
+	report_sort();
+	report_print(stdout, opts.format, &ctx);
+	fflush(stdout);
+	if (opts.format == FORMAT_GCC)
+		report_summary(stderr, &ctx);
+	status = report_exit_status(opts.fail_on);
+	return ok ? status : EXIT_INPUT;
+}
+
+static char *kdir_from_flags(const struct strv *flags, const char *arch)
+{
+	char *suffix = xasprintf("/arch/%s/include", arch);
+	char real[PATH_MAX];
+
+	for (int i = 0; i < flags->n; i++) {
+		const char *f = flags->v[i];
+		const char *dir = NULL;
+
+		if (starts_with(f, "-I") && f[2])
+			dir = f + 2;
+		else if (!strcmp(f, "-I") && i + 1 < flags->n)
+			dir = flags->v[i + 1];
+		if (!dir || !ends_with(dir, suffix))
+			continue;
+		if (realpath(xasprintf("%.*s", (int)(strlen(dir) - strlen(suffix)),
+				       dir), real)) {
+			free(suffix);
+			return xstrdup(real);
+		}
+	}
+	die("cannot tell the kernel tree from the flags (no -I.../arch/%s/include)",
+	    arch);
+}
+
+/* Kbuild: $(CHECK) $(CHECKFLAGS) $(c_flags) file.c, in the O= directory. */
+int cmd_kbuild(int argc, char **argv)
+{
+	struct strv pass = { 0 }, flags = { 0 }, sources = { 0 };
+	struct report_context ctx = { 0 };
+	const struct arch *arch;
+	struct options opts;
+	struct build build;
+	struct unit unit;
+	char real[PATH_MAX], *why = NULL, *probe, *kdir;
+	struct tu *tu;
+	CXIndex index;
+
+	options_defaults(&opts);
+	/* Like sparse: diagnostics do not stop the build unless asked to. */
+	opts.fail_on = FAIL_ON_NEVER;
+	options_parse(&opts, argc, argv, &pass);
+	arch = arch_lookup(opts.arch);
+	if (!arch)
+		die("unknown --arch '%s' (known: %s)", opts.arch, arch_names());
+	flags_for_libclang(pass.v, pass.n, &flags, &sources);
+	if (sources.n != 1)
+		die("Kbuild mode takes one source file (got %d); see 'ptecheck --help'",
+		    sources.n);
+	if (!realpath(sources.v[0], real) || !is_file(real) ||
+	    access(real, R_OK))
+		die("%s: cannot read", sources.v[0]);
+	kdir = kdir_from_flags(&flags, arch->name);
+	rules_init();
+
+	probe = model_probe_text(arch);
+	index = clang_createIndex(0, 0);
+	tu = tu_parse(index, real, &flags, NULL, probe, false, &why);
+	if (!tu)
+		die("%s", why);
+	if (tu->errors)
+		warn("%s: does not compile (%d errors, first: %s); checked what parsed",
+		     sources.v[0], tu->errors, tu->first_error);
+	unit_init(&unit, tu, arch, kdir);
+	unit_walk(&unit);
+	unit_free(&unit);
+	tu_free(tu);
+
+	/* Kbuild runs checkers in the O= directory, beside its .config. */
+	if (is_file(".config"))
+		build_open(&build, arch, ".", "O=.config");
+	else
+		build.label = xasprintf("%s (no .config in %s)", arch->name,
+					getcwd(real, sizeof(real)) ?: ".");
+	ctx.config = build.label;
+	ctx.kdir = kdir;
+	ctx.files_checked = 1;
+	report_sort();
+	report_print(stderr, FORMAT_GCC, &ctx);
+	return report_exit_status(opts.fail_on);
+}

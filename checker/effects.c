@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Bit effects: which PTE bits a helper sets, clears and tests. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "effects.h"
+#include "tu.h"
+#include "util.h"
+
+#define NR_BUCKETS 4096
+
+struct entry {
+	char *usr;
+	struct effects effects;
+	struct entry *next;
+};
+
+struct effects_cache {
+	CXTranslationUnit tu;
+	struct entry *buckets[NR_BUCKETS];
+};
+
+struct effects_cache *effects_new(CXTranslationUnit tu)
+{
+	struct effects_cache *ec = xcalloc(1, sizeof(*ec));
+
+	ec->tu = tu;
+	return ec;
+}
+
+void effects_free(struct effects_cache *ec)
+{
+	for (int i = 0; i < NR_BUCKETS; i++) {
+		struct entry *e = ec->buckets[i], *next;
+
+		for (; e; e = next) {
+			next = e->next;
+			free(e->usr);
+			free(e);
+		}
+	}
+	free(ec);
+}
+
+/* Look through parentheses, casts and compound literals to the value. */
+static CXCursor strip(CXCursor c)
+{
+	for (;;) {
+		enum CXCursorKind k = clang_getCursorKind(c);
+		CXCursor kids[4];
+		int n;
+
+		if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr &&
+		    k != CXCursor_CStyleCastExpr &&
+		    k != CXCursor_CompoundLiteralExpr &&
+		    k != CXCursor_InitListExpr)
+			return c;
+		/* A cast or compound literal names its type first. */
+		n = cursor_children(c, kids, 4);
+		if (n < 1 || (n > 1 && k != CXCursor_CStyleCastExpr &&
+			      k != CXCursor_CompoundLiteralExpr))
+			return c;
+		c = kids[n - 1];
+	}
+}
+
+bool const_value(CXCursor expr, bits_t *value)
+{
+	for (int depth = 0; depth < 16; depth++) {
+		enum CXCursorKind k = clang_getCursorKind(expr);
+		CXEvalResult r;
+		CXCursor kids[4];
+		int n;
+
+		if (!clang_isExpression(k))
+			return false;
+		r = clang_Cursor_Evaluate(expr);
+		if (r) {
+			bool ok = clang_EvalResult_getKind(r) == CXEval_Int;
+
+			if (ok)
+				*value = clang_EvalResult_getAsUnsigned(r);
+			clang_EvalResult_dispose(r);
+			if (ok)
+				return true;
+		}
+		if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr &&
+		    k != CXCursor_CStyleCastExpr &&
+		    k != CXCursor_CompoundLiteralExpr &&
+		    k != CXCursor_InitListExpr)
+			return false;
+		n = cursor_children(expr, kids, 4);
+		if (n < 1 || (n > 1 && k != CXCursor_CStyleCastExpr &&
+			      k != CXCursor_CompoundLiteralExpr))
+			return false;
+		expr = kids[n - 1];
+	}
+	return false;
+}
+
+static unsigned int offset_of(CXSourceLocation loc)
+{
+	unsigned int offset;
+
+	clang_getFileLocation(loc, NULL, NULL, NULL, &offset);
+	return offset;
+}
+
+void operator_spelling(CXTranslationUnit tu, CXCursor expr, char *buf,
+		       int size)
+{
+	unsigned int from = 0, to = ~0u;
+	CXCursor kids[2];
+	CXToken *tokens;
+	unsigned int n;
+
+	buf[0] = '\0';
+	if (cursor_children(expr, kids, 2) == 2) {
+		/* The operator is the first token after the left operand. */
+		from = offset_of(clang_getRangeEnd(clang_getCursorExtent(kids[0])));
+		to = offset_of(clang_getRangeStart(clang_getCursorExtent(kids[1])));
+		if (to <= from)
+			return;
+	}
+	cursor_file_tokens(tu, expr, &tokens, &n);
+	for (unsigned int i = 0; i < n; i++) {
+		unsigned int at = offset_of(clang_getTokenLocation(tu, tokens[i]));
+		CXString s;
+
+		if (at < from || at >= to)
+			continue;
+		if (clang_getTokenKind(tokens[i]) == CXToken_Punctuation) {
+			s = clang_getTokenSpelling(tu, tokens[i]);
+			snprintf(buf, size, "%s", clang_getCString(s));
+			clang_disposeString(s);
+		}
+		break;
+	}
+	clang_disposeTokens(tu, tokens, n);
+}
+
+/* Index of the parameter of @func that @expr reads, or -1. */
+static int param_index(CXCursor func, CXCursor expr)
+{
+	CXCursor ref;
+	int n;
+
+	for (;;) {
+		enum CXCursorKind k;
+
+		expr = strip(expr);
+		k = clang_getCursorKind(expr);
+		if (k != CXCursor_MemberRefExpr)
+			break;
+		/* pte_val(pte) is (pte).pte: the member of the parameter. */
+		if (cursor_children(expr, &expr, 1) != 1)
+			return -1;
+	}
+	if (clang_getCursorKind(expr) != CXCursor_DeclRefExpr)
+		return -1;
+	ref = clang_getCursorReferenced(expr);
+	if (clang_getCursorKind(ref) != CXCursor_ParmDecl)
+		return -1;
+	n = clang_Cursor_getNumArguments(func);
+	for (int i = 0; i < n && i < 32; i++)
+		if (clang_equalCursors(clang_Cursor_getArgument(func, i), ref))
+			return i;
+	return -1;
+}
+
+struct walk {
+	struct effects_cache *ec;
+	CXCursor func;
+	struct effects *out;
+};
+
+static void add_operand(struct walk *w, CXCursor operand, bool set)
+{
+	bits_t v;
+	int p;
+
+	if (const_value(operand, &v)) {
+		if (set)
+			w->out->set |= v;
+		else
+			w->out->clear |= v;
+	} else if ((p = param_index(w->func, operand)) >= 0) {
+		if (set)
+			w->out->set_param |= 1u << p;
+		else
+			w->out->clear_param |= 1u << p;
+	}
+}
+
+/* Is @operand written ~X? Then X is what an '&' clears. */
+static bool complement(struct walk *w, CXCursor operand, CXCursor *inner)
+{
+	char op[4];
+
+	operand = strip(operand);
+	if (clang_getCursorKind(operand) != CXCursor_UnaryOperator)
+		return false;
+	operator_spelling(w->ec->tu, operand, op, sizeof(op));
+	return !strcmp(op, "~") && cursor_children(operand, inner, 1) == 1;
+}
+
+static void binary(struct walk *w, CXCursor c)
+{
+	CXCursor kids[2], inner;
+	char op[4];
+	bits_t v;
+
+	if (cursor_children(c, kids, 2) != 2)
+		return;
+	operator_spelling(w->ec->tu, c, op, sizeof(op));
+	if (!strcmp(op, "|") || !strcmp(op, "|=")) {
+		if (op[1] != '=')
+			add_operand(w, kids[0], true);
+		add_operand(w, kids[1], true);
+	} else if (!strcmp(op, "&") || !strcmp(op, "&=")) {
+		for (int i = op[1] == '=' ? 1 : 0; i < 2; i++) {
+			if (complement(w, kids[i], &inner))
+				add_operand(w, inner, false);
+			else if (op[1] != '=' && const_value(kids[i], &v))
+				w->out->test |= v;
+		}
+	}
+}
+
+static void call(struct walk *w, CXCursor c)
+{
+	CXCursor callee = clang_getCursorReferenced(c);
+	const struct effects *e;
+	int nargs;
+
+	if (clang_getCursorKind(callee) != CXCursor_FunctionDecl)
+		return;
+	e = effects_of(w->ec, callee);
+	w->out->set |= e->set;
+	w->out->clear |= e->clear;
+	w->out->test |= e->test;
+	nargs = clang_Cursor_getNumArguments(c);
+	for (int i = 0; i < nargs && i < 32; i++) {
+		CXCursor arg = clang_Cursor_getArgument(c, i);
+
+		if (e->set_param & (1u << i))
+			add_operand(w, arg, true);
+		if (e->clear_param & (1u << i))
+			add_operand(w, arg, false);
+	}
+}
+
+static enum CXChildVisitResult visit(CXCursor c, CXCursor parent,
+				     CXClientData data)
+{
+	struct walk *w = data;
+
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_BinaryOperator:
+	case CXCursor_CompoundAssignOperator:
+		binary(w, c);
+		break;
+	case CXCursor_CallExpr:
+		call(w, c);
+		break;
+	default:
+		break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+const struct effects *effects_of(struct effects_cache *ec, CXCursor func)
+{
+	CXCursor def = clang_getCursorDefinition(func);
+	CXString usr = clang_getCursorUSR(func);
+	const char *key = clang_getCString(usr);
+	unsigned long h = 5381;
+	struct entry *e;
+	struct walk w;
+
+	for (const char *p = key; *p; p++)
+		h = h * 33 + (unsigned char)*p;
+	h %= NR_BUCKETS;
+	for (e = ec->buckets[h]; e; e = e->next) {
+		if (!strcmp(e->usr, key)) {
+			clang_disposeString(usr);
+			return &e->effects;
+		}
+	}
+	/* Insert before walking: a recursive helper sees itself as empty. */
+	e = xcalloc(1, sizeof(*e));
+	e->usr = xstrdup(key);
+	e->next = ec->buckets[h];
+	ec->buckets[h] = e;
+	clang_disposeString(usr);
+	if (clang_Cursor_isNull(def))
+		return &e->effects;
+
+	w.ec = ec;
+	w.func = def;
+	w.out = &e->effects;
+	e->effects.known = true;
+	clang_visitChildren(def, visit, &w);
+	return &e->effects;
+}

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Bit effects: which PTE bits a helper sets, clears and tests. */
+#ifndef PTECHECK_EFFECTS_H
+#define PTECHECK_EFFECTS_H
+
+#include <clang-c/Index.h>
+#include <stdbool.h>
+
+typedef unsigned long long bits_t;
+
+struct effects {
+	bits_t set, clear, test;	/* constant masks */
+	/* Parameters whose value the helper ORs in, or masks out. */
+	unsigned int set_param, clear_param;
+	bool known;			/* a body was there to read */
+};
+
+struct effects_cache;
+
+struct effects_cache *effects_new(CXTranslationUnit tu);
+void effects_free(struct effects_cache *ec);
+
+/*
+ * What calling @func does to the bits, following nested calls (and so the
+ * macros that expand to them); masks are evaluated by libclang. Memoized.
+ */
+const struct effects *effects_of(struct effects_cache *ec, CXCursor func);
+
+/* The integer value of a constant expression, looking through casts,
+ * parentheses and compound literals such as __pgprot(X). */
+bool const_value(CXCursor expr, bits_t *value);
+
+/* The operator of a binary or unary expression as written, or "" when it
+ * lies inside a macro body where the source does not show it. */
+void operator_spelling(CXTranslationUnit tu, CXCursor expr, char *buf,
+		       int size);
+
+#endif

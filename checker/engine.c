@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The walk over one TU and the hooks rules register on it. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "report.h"
+
+#define MAX_HOOKS 32
+#define MAX_DEPTH 256
+
+static call_hook_fn call_hooks[MAX_HOOKS];
+static int nr_call_hooks;
+static names_hook_fn names_hooks[MAX_HOOKS];
+static int nr_names_hooks;
+
+/* Header functions walked already in this process: one report each. */
+static struct strv walked;
+
+void add_call_hook(call_hook_fn fn)
+{
+	if (nr_call_hooks == MAX_HOOKS)
+		die("too many call hooks");
+	call_hooks[nr_call_hooks++] = fn;
+}
+
+void add_names_hook(names_hook_fn fn)
+{
+	if (nr_names_hooks == MAX_HOOKS)
+		die("too many names hooks");
+	names_hooks[nr_names_hooks++] = fn;
+}
+
+struct file_scope {
+	CXFile file;
+	bool in_scope;
+	struct file_scope *next;
+};
+
+void unit_init(struct unit *unit, struct tu *tu, const struct arch *arch,
+	       const char *kdir)
+{
+	memset(unit, 0, sizeof(*unit));
+	unit->tu = tu;
+	unit->arch = arch;
+	unit->kdir = kdir;
+	unit->scope = xasprintf("%s/arch/%s", kdir, arch->name);
+	unit->effects = effects_new(tu->cx);
+	model_load(&unit->model, tu, arch);
+}
+
+void unit_free(struct unit *unit)
+{
+	struct file_scope *f, *next;
+
+	for (f = unit->files; f; f = next) {
+		next = f->next;
+		free(f);
+	}
+	effects_free(unit->effects);
+	model_free(&unit->model);
+	free(unit->scope);
+}
+
+bool unit_in_scope(struct unit *unit, CXCursor c)
+{
+	CXSourceLocation loc = clang_getCursorLocation(c);
+	struct file_scope *f;
+	struct where w;
+	CXFile file;
+
+	clang_getExpansionLocation(loc, &file, NULL, NULL, NULL);
+	if (!file)
+		return false;
+	for (f = unit->files; f; f = f->next)
+		if (f->file == file)
+			return f->in_scope;
+	where_cursor(c, &w);
+	f = xcalloc(1, sizeof(*f));
+	f->file = file;
+	f->in_scope = w.file && path_under(w.file, unit->scope);
+	f->next = unit->files;
+	unit->files = f;
+	where_free(&w);
+	return f->in_scope;
+}
+
+void unit_report(struct unit *unit, int rule, CXCursor at, const char *fmt,
+		 ...)
+{
+	const char *rel;
+	struct where w;
+	va_list ap;
+	char *msg;
+
+	where_cursor(at, &w);
+	if (!w.file)
+		return;
+	rel = path_under(w.file, unit->kdir);
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		die("out of memory");
+	va_end(ap);
+	report(rule, rel ? rel : w.file, w.line, w.column, "%s", msg);
+	free(msg);
+	where_free(&w);
+}
+
+struct walker {
+	struct unit *unit;
+	CXCursor frames[MAX_DEPTH];
+	int index[MAX_DEPTH];
+	int next_child[MAX_DEPTH];
+	int depth;
+};
+
+static void fire_call_hooks(struct walker *w, CXCursor call)
+{
+	struct site site = {
+		.unit = w->unit,
+		.call = call,
+		.callee = clang_getCursorReferenced(call),
+		.frames = w->frames,
+		.index = w->index,
+		.depth = w->depth,
+	};
+	char *name = cursor_name(call);
+
+	site.callee_name = name;
+	for (int i = 0; i < nr_call_hooks; i++)
+		call_hooks[i](&site);
+	free(name);
+}
+
+static enum CXChildVisitResult walk_visit(CXCursor c, CXCursor parent,
+					  CXClientData data)
+{
+	struct walker *w = data;
+	int d = w->depth;
+
+	if (d >= MAX_DEPTH)
+		return CXChildVisit_Continue;
+	w->frames[d] = c;
+	w->index[d] = w->next_child[d - 1]++;
+	w->next_child[d] = 0;
+	w->depth++;
+	if (clang_getCursorKind(c) == CXCursor_CallExpr)
+		fire_call_hooks(w, c);
+	clang_visitChildren(c, walk_visit, w);
+	w->depth--;
+	return CXChildVisit_Continue;
+}
+
+/* A function seen in an earlier TU of this process is not walked again. */
+static bool walked_before(struct unit *unit, CXCursor func)
+{
+	struct where where;
+	char *key;
+	bool seen = false;
+
+	where_cursor(func, &where);
+	if (!where.file || !strcmp(where.file, unit->tu->file)) {
+		where_free(&where);
+		return false;
+	}
+	key = xasprintf("%s:%u:%u", where.file, where.line, where.column);
+	for (int i = 0; i < walked.n && !seen; i++)
+		seen = !strcmp(walked.v[i], key);
+	if (!seen)
+		strv_push(&walked, key);
+	free(key);
+	where_free(&where);
+	return seen;
+}
+
+static enum CXChildVisitResult walk_top(CXCursor c, CXCursor parent,
+					CXClientData data)
+{
+	struct walker *w = data;
+
+	if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
+	    !clang_isCursorDefinition(c) || !unit_in_scope(w->unit, c) ||
+	    walked_before(w->unit, c))
+		return CXChildVisit_Continue;
+	w->frames[0] = c;
+	w->index[0] = 0;
+	w->next_child[0] = 0;
+	w->depth = 1;
+	clang_visitChildren(c, walk_visit, w);
+	return CXChildVisit_Continue;
+}
+
+void unit_walk(struct unit *unit)
+{
+	struct walker *w;
+
+	if (!nr_call_hooks)
+		return;
+	w = xcalloc(1, sizeof(*w));
+	w->unit = unit;
+	clang_visitChildren(clang_getTranslationUnitCursor(unit->tu->cx),
+			    walk_top, w);
+	free(w);
+}
+
+void unit_names(struct unit *unit, struct strv *names)
+{
+	for (int i = 0; i < nr_names_hooks; i++)
+		names_hooks[i](unit, names);
+}

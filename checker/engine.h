@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The walk over one TU and the hooks rules register on it, after smatch:
+ * a rule adds hooks at init time and reports through unit_report() only.
+ */
+#ifndef PTECHECK_ENGINE_H
+#define PTECHECK_ENGINE_H
+
+#include <clang-c/Index.h>
+
+#include "arch.h"
+#include "effects.h"
+#include "model.h"
+#include "tu.h"
+
+struct file_scope;
+
+/* One parsed TU with what the rules need to read it. */
+struct unit {
+	struct tu *tu;
+	const struct arch *arch;
+	const char *kdir;
+	char *scope;			/* absolute: KDIR/arch/<arch> */
+	struct effects_cache *effects;
+	struct model model;
+	struct file_scope *files;	/* CXFile -> in scope, cached */
+};
+
+/* A call inside an in-scope function, with the statements around it. */
+struct site {
+	struct unit *unit;
+	CXCursor call;
+	CXCursor callee;		/* the called function's declaration */
+	const char *callee_name;
+	/* frames[0] is the function, frames[depth - 1] the call; index[k]
+	 * is where frames[k] stands among frames[k - 1]'s children. */
+	const CXCursor *frames;
+	const int *index;
+	int depth;
+};
+
+typedef void (*call_hook_fn)(const struct site *site);
+/* Adds the names whose mention makes a source file worth parsing. */
+typedef void (*names_hook_fn)(struct unit *unit, struct strv *names);
+
+void add_call_hook(call_hook_fn fn);
+void add_names_hook(names_hook_fn fn);
+
+void unit_init(struct unit *unit, struct tu *tu, const struct arch *arch,
+	       const char *kdir);
+void unit_free(struct unit *unit);
+/* Run the call hooks over every in-scope function definition. */
+void unit_walk(struct unit *unit);
+/* The names every rule with call hooks cares about. */
+void unit_names(struct unit *unit, struct strv *names);
+bool unit_in_scope(struct unit *unit, CXCursor c);
+
+void unit_report(struct unit *unit, int rule, CXCursor at, const char *fmt,
+		 ...) __attribute__((format(printf, 4, 5)));
+
+#endif

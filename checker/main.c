@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-2.0
+/* ptecheck: keep page-table-entry bits honest. Dispatches the subcommands. */
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "util.h"
+#include "options.h"
+#include "rules/rules.h"
+
+#ifndef PTECHECK_VERSION
+#define PTECHECK_VERSION "unknown"
+#endif
+
+static int cmd_rules(int argc, char **argv)
+{
+	for (int i = 0; i < NR_RULES; i++)
+		printf("%-24s %s\n", rules[i].name,
+		       severity_name(rules[i].severity));
+	return 0;
+}
+
+static int cmd_explain(int argc, char **argv)
+{
+	int id;
+
+	if (argc != 1)
+		die("explain takes one rule id (see 'ptecheck rules')");
+	id = rule_lookup(argv[0]);
+	if (id < 0)
+		die("unknown rule '%s' (see 'ptecheck rules')", argv[0]);
+	fputs(rules[id].doc, stdout);
+	return 0;
+}
+
+static int cmd_version(int argc, char **argv)
+{
+	printf("ptecheck %s\n", PTECHECK_VERSION);
+	return 0;
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	options_usage(stdout);
+	return 0;
+}
+
+static const struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+} commands[] = {
+	{ "check", cmd_check },
+	{ "rules", cmd_rules },
+	{ "explain", cmd_explain },
+	{ "--version", cmd_version },
+	{ "--help", cmd_help },
+	{ "-h", cmd_help },
+};
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		options_usage(stderr);
+		return EXIT_INPUT;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].fn(argc - 2, argv + 2);
+	/* Anything else is Kbuild calling us as $(CHECK) on one file. */
+	return cmd_kbuild(argc - 1, argv + 1);
+}

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The PTE model of one configuration: macro values evaluated by libclang. */
+#ifndef PTECHECK_MODEL_H
+#define PTECHECK_MODEL_H
+
+#include <stdbool.h>
+
+#include "arch.h"
+#include "effects.h"
+#include "tu.h"
+
+enum macro_state { MACRO_UNDEFINED, MACRO_CONSTANT, MACRO_DYNAMIC };
+
+struct macro_value {
+	char *name;
+	enum macro_state state;
+	bits_t value;
+};
+
+struct model {
+	struct macro_value *macros;
+	int nr_macros;
+};
+
+/*
+ * Source text that, appended to a TU, lets libclang evaluate each macro the
+ * arch data names: one small function per macro, under #ifdef, so an
+ * undefined macro is told from one that is not constant (PTE_MAYBE_NG).
+ */
+char *model_probe_text(const struct arch *arch);
+void model_load(struct model *model, struct tu *tu, const struct arch *arch);
+void model_free(struct model *model);
+/* The value of @name when it is defined and constant. */
+bool model_value(const struct model *model, const char *name, bits_t *value);
+
+#endif

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Command-line options, from one table. */
+#ifndef PTECHECK_OPTIONS_H
+#define PTECHECK_OPTIONS_H
+
+#include <stdbool.h>
+
+#include "report.h"
+#include "util.h"
+
+struct options {
+	const char *arch;
+	const char *build_dir;		/* --build: a prepared O= to reuse */
+	const char *config;		/* --config: the user's .config */
+	const char *compdb_dir;		/* -p: compile_commands.json's dir */
+	const char *kdir;
+	enum format format;
+	enum fail_on fail_on;
+	bool all_files;			/* --all-files: no pre-filter */
+	int jobs;
+	struct strv positional;
+};
+
+void options_defaults(struct options *opts);
+/*
+ * Parse @argv. An option of ours that is unknown is a usage error; with
+ * @passthrough (Kbuild mode) anything else goes to @passthrough as a
+ * compiler flag.
+ */
+void options_parse(struct options *opts, int argc, char **argv,
+		   struct strv *passthrough);
+void options_usage(FILE *out);
+
+#endif

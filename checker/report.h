@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Findings: the one place that knows output formats and exit status. */
+#ifndef PTECHECK_REPORT_H
+#define PTECHECK_REPORT_H
+
+#include <stdio.h>
+
+#include "rules/rules.h"
+
+enum format { FORMAT_GCC, FORMAT_JSON };
+enum fail_on { FAIL_ON_ERROR, FAIL_ON_WARNING, FAIL_ON_NEVER };
+
+struct finding {
+	int rule;
+	char *file;	/* relative to KDIR */
+	unsigned int line, column;
+	char *message;
+};
+
+/* Rules call this; duplicates (a header seen from many TUs) collapse. */
+void report(int rule, const char *file, unsigned int line,
+	    unsigned int column, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* Worker processes hand their findings (from index @from) to the parent. */
+void report_serialize(FILE *out, int from);
+void report_deserialize(FILE *in);
+
+int report_count(void);
+const struct finding *report_get(int i);
+/* Sort by file, line, column, rule: stable output for diffs and tests. */
+void report_sort(void);
+
+struct report_context {
+	const char *config;	/* the configuration the findings hold in */
+	const char *kdir;
+	int files_checked;
+};
+
+void report_print(FILE *out, enum format format,
+		  const struct report_context *ctx);
+void report_summary(FILE *out, const struct report_context *ctx);
+int report_exit_status(enum fail_on fail_on);
+
+#endif

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The rule registry: built from rules.def, read by rules, explain, --enable. */
+#ifndef PTECHECK_RULES_H
+#define PTECHECK_RULES_H
+
+#include <stdbool.h>
+
+enum severity { SEV_NOTE, SEV_WARNING, SEV_ERROR };
+
+enum rule_id {
+#define RULE(id, sev) RULE_##id,
+#include "rules.def"
+#undef RULE
+	NR_RULES
+};
+
+struct rule {
+	const char *name;
+	enum severity severity;
+	void (*init)(int id);
+	const char *doc;	/* the rule file's leading comment */
+	bool enabled;
+};
+
+extern struct rule rules[NR_RULES];
+
+#define RULE(id, sev) void init_##id(int id);
+#include "rules.def"
+#undef RULE
+
+const char *severity_name(enum severity sev);
+int rule_lookup(const char *name);
+/* Apply --enable=/--disable= lists; returns false on an unknown id. */
+bool rules_select(const char *list, bool enable, const char **bad);
+void rules_init(void);
+
+#endif

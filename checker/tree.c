@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The kernel tree (KDIR, never written) and its O= build outside it. */
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "tree.h"
+
+static char *makefile_var(const char *makefile, const char *name)
+{
+	char *key = xasprintf("\n%s = ", name);
+	const char *p = strstr(makefile, key);
+	char *value = NULL;
+
+	if (p) {
+		p += strlen(key);
+		value = xasprintf("%.*s", (int)strcspn(p, "\n"), p);
+	}
+	free(key);
+	return value;
+}
+
+void tree_open(struct tree *tree, const char *path, const struct arch *arch)
+{
+	char *makefile, *version, *major, *patchlevel, *sublevel, *archdir;
+	char real[PATH_MAX];
+
+	if (!realpath(path, real) || !is_dir(real))
+		die("%s: no such kernel tree", path);
+	makefile = xasprintf("%s/Makefile", real);
+	version = read_file(makefile, NULL);
+	free(makefile);
+	if (!version || !strstr(version, "\nPATCHLEVEL = ") ||
+	    !is_file(xasprintf("%s/scripts/config", real)))
+		die("%s: not a kernel tree (no top-level Makefile with VERSION and PATCHLEVEL)",
+		    path);
+	archdir = xasprintf("%s/arch/%s", real, arch->name);
+	if (!is_dir(archdir))
+		die("%s: this tree has no arch/%s", path, arch->name);
+	free(archdir);
+
+	major = makefile_var(version, "VERSION");
+	patchlevel = makefile_var(version, "PATCHLEVEL");
+	sublevel = makefile_var(version, "SUBLEVEL");
+	tree->kdir = xstrdup(real);
+	tree->version = xasprintf("%s.%s.%s", major ? major : "?",
+				  patchlevel ? patchlevel : "?",
+				  sublevel ? sublevel : "?");
+	free(major);
+	free(patchlevel);
+	free(sublevel);
+	free(version);
+}
+
+const char *cache_dir(void)
+{
+	static char *dir;
+	const char *env;
+
+	if (dir)
+		return dir;
+	env = getenv("PTECHECK_CACHE");
+	if (env && *env)
+		dir = xstrdup(env);
+	else if ((env = getenv("XDG_CACHE_HOME")) && *env)
+		dir = xasprintf("%s/ptecheck", env);
+	else
+		dir = xasprintf("%s/.cache/ptecheck",
+				getenv("HOME") ? getenv("HOME") : "/tmp");
+	return dir;
+}
+
+static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static void mkdir_p(const char *path)
+{
+	char *p = xstrdup(path);
+
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		mkdir(p, 0755);
+		*s = '/';
+	}
+	if (mkdir(p, 0755) && errno != EEXIST)
+		die("%s: cannot create: %s", p, strerror(errno));
+	free(p);
+}
+
+/* A half-prepared build is removed on Ctrl-C, so none is ever reused. */
+static char *preparing;
+
+static void drop_half_prepared(int sig)
+{
+	if (running_child > 0) {
+		kill(running_child, SIGTERM);
+		waitpid(running_child, NULL, 0);
+	}
+	if (preparing) {
+		char *argv[] = { "rm", "-rf", "--", preparing, NULL };
+		pid_t pid = fork();
+
+		if (pid == 0) {
+			execvp(argv[0], argv);
+			_exit(127);
+		}
+		while (pid > 0 && waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+			;
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void make_step(const struct tree *tree, const struct arch *arch,
+		      const char *dir, const char *log, const char *target)
+{
+	struct strv argv = { 0 };
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	int status;
+
+	strv_push(&argv, "make");
+	strv_push(&argv, "-s");
+	strv_pushf(&argv, "-j%ld", cpus > 0 ? cpus : 1);
+	strv_pushf(&argv, "-C%s", tree->kdir);
+	strv_pushf(&argv, "O=%s", dir);
+	strv_pushf(&argv, "ARCH=%s", arch->name);
+	strv_push(&argv, "LLVM=1");
+	strv_push(&argv, target);
+	status = run_command(argv.v, NULL, log);
+	strv_free(&argv);
+	if (status)
+		die("preparing the %s build failed at 'make %s' (see %s)",
+		    arch->name, target, log);
+}
+
+static void enable_features(const struct tree *tree, const struct arch *arch,
+			    const char *dir, const char *log)
+{
+	struct strv argv = { 0 };
+
+	strv_pushf(&argv, "%s/scripts/config", tree->kdir);
+	strv_push(&argv, "--file");
+	strv_pushf(&argv, "%s/.config", dir);
+	for (int i = 0; i < arch->features.n; i++) {
+		strv_push(&argv, "-e");
+		strv_push(&argv, arch->features.v[i]);
+	}
+	if (run_command(argv.v, NULL, log))
+		die("scripts/config failed (see %s)", log);
+	strv_free(&argv);
+}
+
+static void copy_config(const char *from, const char *to,
+			const struct arch *arch)
+{
+	char *text = read_file(from, NULL);
+	char *want = xasprintf("\nCONFIG_%s=y\n", arch->kconfig);
+	FILE *f;
+
+	if (!text)
+		die("%s: cannot read: %s", from, strerror(errno));
+	if (!strstr(text, want))
+		die("%s: not a .config for %s (no CONFIG_%s=y)", from,
+		    arch->name, arch->kconfig);
+	f = fopen(to, "w");
+	if (!f || fputs(text, f) < 0 || fclose(f))
+		die("%s: cannot write", to);
+	free(want);
+	free(text);
+}
+
+/* "arm64 defconfig (USERFAULTFD=y CHECKPOINT_RESTORE=y MEM_SOFT_DIRTY=n)" */
+static char *config_label(const struct arch *arch, const char *base,
+			  const struct kconfig *kc)
+{
+	char *label = xasprintf("%s %s (", arch->name, base), *next;
+
+	for (int i = 0; i < arch->features.n; i++) {
+		const char *f = arch->features.v[i];
+
+		next = xasprintf("%s%s%s=%s", label, i ? " " : "", f,
+				 kconfig_enabled(kc, f) ? "y" : "n");
+		free(label);
+		label = next;
+	}
+	next = xasprintf("%s)", label);
+	free(label);
+	return next;
+}
+
+void build_open(struct build *build, const struct arch *arch,
+		const char *dir, const char *base)
+{
+	char real[PATH_MAX], *path;
+
+	if (!realpath(dir, real) || !is_dir(real))
+		die("%s: no such build directory", dir);
+	path = xasprintf("%s/.config", real);
+	build->kconfig = kconfig_read(path);
+	if (!build->kconfig)
+		die("%s: no .config (not a configured O= directory)", dir);
+	if (!kconfig_enabled(build->kconfig, arch->kconfig))
+		die("%s: not a .config for %s (no CONFIG_%s=y)", path,
+		    arch->name, arch->kconfig);
+	free(path);
+	build->dir = xstrdup(real);
+	build->label = config_label(arch, base ? base : real, build->kconfig);
+}
+
+/* Its flags name the headers of the tree it was made for: that tree only. */
+static void check_source_link(const char *dir, const char *kdir)
+{
+	char *link = xasprintf("%s/source", dir);
+	char real[PATH_MAX];
+
+	if (realpath(link, real) && strcmp(real, kdir))
+		die("%s was prepared for another tree (%s)", dir, real);
+	free(link);
+}
+
+void build_prepare(struct build *build, const struct tree *tree,
+		   const struct arch *arch, const char *config_file,
+		   const char *build_dir)
+{
+	char *key, *dir, *stamp, *log, *text = NULL, *old;
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	if (build_dir) {
+		char *cmd = xasprintf("%s/%s", build_dir, arch->flags_cmd);
+
+		build_open(build, arch, build_dir, NULL);
+		check_source_link(build->dir, tree->kdir);
+		if (!is_file(cmd))
+			die("%s: not prepared (no %s; run 'make O=%s prepare')",
+			    build_dir, arch->flags_cmd, build_dir);
+		free(cmd);
+		return;
+	}
+	if (config_file) {
+		text = read_file(config_file, NULL);
+		if (!text)
+			die("%s: cannot read: %s", config_file,
+			    strerror(errno));
+	}
+	key = xasprintf("kdir=%s\nversion=%s\narch=%s\nfeatures=%d\n%s",
+			tree->kdir, tree->version, arch->name,
+			arch->features.n, text ? text : "defconfig\n");
+	h = fnv1a(h, key, strlen(key));
+	dir = xasprintf("%s/build/%s-%016llx", cache_dir(), arch->name,
+			(unsigned long long)h);
+	stamp = xasprintf("%s/ptecheck.stamp", dir);
+	log = xasprintf("%s/ptecheck-prepare.log", dir);
+	old = read_file(stamp, NULL);
+
+	if (!old || strcmp(old, key)) {
+		FILE *f;
+
+		remove_tree(dir);
+		mkdir_p(dir);
+		preparing = dir;
+		signal(SIGINT, drop_half_prepared);
+		signal(SIGTERM, drop_half_prepared);
+		progress("preparing %s build in %s", arch->name, dir);
+		if (config_file) {
+			copy_config(config_file, xasprintf("%s/.config", dir),
+				    arch);
+		} else {
+			make_step(tree, arch, dir, log, arch->defconfig);
+			enable_features(tree, arch, dir, log);
+		}
+		make_step(tree, arch, dir, log, "olddefconfig");
+		make_step(tree, arch, dir, log, "prepare");
+		/* The stamp goes last: a build without one is half made. */
+		f = fopen(stamp, "w");
+		if (!f || fputs(key, f) < 0 || fclose(f))
+			die("%s: cannot write", stamp);
+		preparing = NULL;
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		progress_done();
+	}
+	build_open(build, arch, dir,
+		   config_file ? config_file : arch->defconfig);
+	free(old);
+	free(key);
+	free(text);
+	free(stamp);
+	free(log);
+}

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The kernel tree (KDIR, never written) and its O= build outside it. */
+#ifndef PTECHECK_TREE_H
+#define PTECHECK_TREE_H
+
+#include "arch.h"
+#include "config.h"
+
+struct tree {
+	char *kdir;		/* absolute, no symlinks */
+	char *version;		/* from the top-level Makefile */
+};
+
+struct build {
+	char *dir;		/* the O= directory */
+	char *label;		/* the configuration, as reports name it */
+	struct kconfig *kconfig;
+};
+
+/* Check that @path is a kernel tree for @arch; dies with a reason if not. */
+void tree_open(struct tree *tree, const char *path, const struct arch *arch);
+
+/*
+ * Find or make a prepared O= build: @build_dir as given, or one in the
+ * cache made by the kernel's own Kconfig from @config_file, or from the
+ * arch's defconfig with its tracking features switched on.
+ */
+void build_prepare(struct build *build, const struct tree *tree,
+		   const struct arch *arch, const char *config_file,
+		   const char *build_dir);
+
+/* Use an existing prepared build (Kbuild and -p modes). */
+void build_open(struct build *build, const struct arch *arch,
+		const char *dir, const char *base);
+
+const char *cache_dir(void);
+
+#endif

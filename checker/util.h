@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Small helpers shared by every phase: memory, strings, messages, processes. */
+#ifndef PTECHECK_UTIL_H
+#define PTECHECK_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Exit status of the contract: 0 clean, 1 findings, 2 usage or input error. */
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_INPUT = 2 };
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *ptr, size_t size);
+char *xstrdup(const char *s);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* One line on stderr, "ptecheck: ...", then exit 2. */
+void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Progress goes to a terminal only; piped runs stay quiet. */
+void progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void progress_done(void);
+
+bool starts_with(const char *s, const char *prefix);
+bool ends_with(const char *s, const char *suffix);
+bool is_dir(const char *path);
+bool is_file(const char *path);
+char *read_file(const char *path, size_t *len);
+/* Path of @path relative to @dir, or NULL when it is outside @dir. */
+const char *path_under(const char *path, const char *dir);
+
+/* A growable array of strings, NULL-terminated for execvp(). */
+struct strv {
+	char **v;
+	int n, alloc;
+};
+void strv_push(struct strv *sv, const char *s);
+void strv_pushf(struct strv *sv, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void strv_free(struct strv *sv);
+
+/*
+ * Run @argv with stdout and stderr sent to @log (appended), or inherited
+ * when @log is NULL. Returns the exit status, or -1 when it could not run.
+ */
+/* The command run_command() waits for, so a signal handler can stop it. */
+extern volatile int running_child;
+int run_command(char *const argv[], const char *dir, const char *log);
+/* rm -rf, used to drop scratch directories on failure or interrupt. */
+void remove_tree(const char *path);
+
+#endif

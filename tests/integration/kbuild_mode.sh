@@ -1,0 +1,50 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Kbuild mode: make C=2 CHECK=ptecheck over arch/arm64/mm of the
+# unconverted port. Kbuild passes $(CHECKFLAGS) $(c_flags) file.c, sparse
+# flags included; ptecheck diagnoses on stderr as file:line:col: error:
+# msg [ID], and the build goes on (like sparse, it does not fail make).
+set -eu
+. "$ROOT/tests/lib.sh"
+
+kdir=$TREES/soft-dirty-6.12-unconverted
+require_tree "$kdir"
+O=$T/build
+mkdir "$O"
+make -s -C "$kdir" O="$O" ARCH=arm64 LLVM=1 defconfig >"$T/make.log" 2>&1
+"$kdir/scripts/config" --file "$O/.config" -e USERFAULTFD -e CHECKPOINT_RESTORE -e MEM_SOFT_DIRTY
+make -s -C "$kdir" O="$O" ARCH=arm64 LLVM=1 olddefconfig >>"$T/make.log" 2>&1
+run_cmd make -s -C "$kdir" O="$O" ARCH=arm64 LLVM=1 -j2 C=2 \
+	CHECK="$PTECHECK" arch/arm64/mm/
+if [ "$rc" != 0 ]; then
+	echo "FAIL: make C=2 exit $rc"
+	show_run
+	exit 1
+fi
+# Every diagnostic is on stderr, in gcc format; stdout has none of them.
+if grep -q 'MKDIRTY_HOUSEKEEPING' "$T/out"; then
+	echo "FAIL: diagnostics on stdout"
+	exit 1
+fi
+# A header site shows in each TU that includes it, as a compiler's would.
+expect_sites "$UNCONVERTED_SITES" "$T/err"
+n=$(grep -c '^arch/arm64/mm/contpte.c:65:10: error: pte_mkdirty() also sets PTE_SOFT_DIRTY.*use __pte_mkdirty() \[MKDIRTY_HOUSEKEEPING\]$' "$T/err" || :)
+if [ "$n" != 1 ]; then
+	echo "FAIL: contpte.c:65 reported $n times, want once"
+	exit 1
+fi
+
+# The same build, as a compilation database for -p: the same findings.
+python3 "$kdir/scripts/clang-tools/gen_compile_commands.py" -d "$O" \
+	-o "$O/compile_commands.json"
+expect_exit 1 "$PTECHECK" check -p "$O" || exit 1
+expect_sites "$UNCONVERTED_SITES" "$T/out"
+cp "$T/out" "$T/p.out"
+expect_exit 1 "$PTECHECK" check -p "$O" "$kdir" || exit 1
+cmp "$T/out" "$T/p.out"
+# Tree mode agrees with -p mode to the letter.
+expect_exit 1 "$PTECHECK" check "$kdir" || exit 1
+if ! cmp "$T/out" "$T/p.out"; then
+	diff "$T/p.out" "$T/out"
+	exit 1
+fi

@@ -1,0 +1,118 @@
+# SPDX-License-Identifier: GPL-2.0
+# Helpers for tests/**/*.sh, sourced, not run. tests/run sets ROOT, CACHE,
+# PTECHECK, PRISTINE, TREES and a scratch dir T that it removes afterwards.
+# A helper that finds a fault says what and returns 1; exit 77 skips.
+
+: "${ROOT:?run through tests/run}" "${PTECHECK:?}" "${T:?}"
+
+skip() {
+	echo "skip: $*"
+	exit 77
+}
+
+# require_tree DIR: skip unless `make trees` has laid DIR.
+require_tree() {
+	[ -d "$1" ] || skip "$1 is not built (make trees; its patches may not exist yet)"
+}
+
+# tree_checksum DIR: one line that changes when anything under DIR does.
+# Path, type, size, mtime, mode and link target of every entry catch any
+# write, including one through a hard link, which moves the mtime (0.5 s
+# for the 1.4 GB tree); the content of arch/, include/ and mm/, where the
+# patches land and what ptecheck parses, also catches a write that puts
+# the mtime back (1 s). Hashing all 1.4 GB would take 6 to 16 s a call.
+tree_checksum() {
+	(
+		cd "$1" &&
+		find . -printf '%p %y %s %T@ %m %l\n' | LC_ALL=C sort &&
+		find arch include mm -type f -print0 2>/dev/null |
+			LC_ALL=C sort -z | xargs -0 -r sha256sum
+	) | sha256sum | cut -d' ' -f1
+}
+
+# run_cmd CMD...: run, keeping status in $rc, stdout in $T/out and
+# stderr in $T/err.
+run_cmd() {
+	rc=0
+	"$@" >"$T/out" 2>"$T/err" || rc=$?
+}
+
+# show_run: what the last run_cmd printed, for a failure report.
+show_run() {
+	echo "  exit $rc"
+	sed 's/^/  stdout: /' "$T/out" | tail -n 10
+	sed 's/^/  stderr: /' "$T/err" | tail -n 10
+}
+
+# expect_exit N CMD...: CMD exits with N.
+expect_exit() {
+	local want=$1
+	shift
+	run_cmd "$@"
+	if [ "$rc" != "$want" ]; then
+		echo "FAIL: $*: want exit $want"
+		show_run
+		return 1
+	fi
+}
+
+# expect_one_line_error CMD...: CMD is refused as an input or usage error:
+# exit 2, and stderr is exactly one line, "ptecheck: reason".
+expect_one_line_error() {
+	run_cmd "$@"
+	if [ "$rc" != 2 ] || [ "$(wc -l <"$T/err")" != 1 ] ||
+	   ! grep -q '^ptecheck: ' "$T/err"; then
+		echo "FAIL: $*: want exit 2 and one 'ptecheck: ' line on stderr"
+		show_run
+		return 1
+	fi
+}
+
+# expect_err_mentions WORD: the last error line names WORD, so that a
+# person can tell what was wrong with the input.
+expect_err_mentions() {
+	if ! grep -qF -- "$1" "$T/err"; then
+		echo "FAIL: the error does not name '$1': $(cat "$T/err")"
+		return 1
+	fi
+}
+
+# scratch_tree SRC: a copy of the kernel tree SRC at $T/kdir, made of hard
+# links (1.4 GB in 2 s); edit files in it only through own_copy, and give
+# it its own build cache, so nothing outside $T is written.
+scratch_tree() {
+	require_tree "$1"
+	cp -al "$1" "$T/kdir"
+	export PTECHECK_CACHE=$T/cache
+}
+
+# own_copy FILE: break FILE's hard link before it is edited in place.
+own_copy() {
+	cp -p "$1" "$1.own" && mv "$1.own" "$1"
+}
+
+# findings FILE: the rule findings of gcc-format output, cut down to
+# "FILE:LINE: SEVERITY [RULE_ID]", sorted and unique.
+findings() {
+	sed -nE 's/^([^ :]+):([0-9]+):[0-9]+: (error|warning|note): .*\[([A-Z0-9_]+)\]$/\1:\2: \3 [\4]/p' "$1" |
+		LC_ALL=C sort -u
+}
+
+# The 8 housekeeping sites of kernel/variants/soft-dirty-6.12-unconverted.patch.
+UNCONVERTED_SITES="arch/arm64/include/asm/pgtable.h:1213: error [MKDIRTY_HOUSEKEEPING]
+arch/arm64/include/asm/pgtable.h:1355: error [MKDIRTY_HOUSEKEEPING]
+arch/arm64/mm/contpte.c:173: error [MKDIRTY_HOUSEKEEPING]
+arch/arm64/mm/contpte.c:230: error [MKDIRTY_HOUSEKEEPING]
+arch/arm64/mm/contpte.c:65: error [MKDIRTY_HOUSEKEEPING]
+arch/arm64/mm/hugetlbpage.c:137: error [MKDIRTY_HOUSEKEEPING]
+arch/arm64/mm/hugetlbpage.c:170: error [MKDIRTY_HOUSEKEEPING]
+arch/arm64/mm/hugetlbpage.c:443: error [MKDIRTY_HOUSEKEEPING]"
+
+# expect_sites WANT FILE: the findings in FILE are exactly WANT.
+expect_sites() {
+	if ! diff -u --label want --label got <(printf "%s\n" "$1" | sed "/^$/d" | LC_ALL=C sort -u) \
+		<(findings "$2"); then
+		echo "FAIL: findings differ (above)"
+		return 1
+	fi
+}

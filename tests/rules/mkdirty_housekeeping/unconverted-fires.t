@@ -1,0 +1,14 @@
+# check-name: soft-dirty port without __pte_mkdirty at the housekeeping sites: all 8 reported
+# check-tree: soft-dirty-6.12-unconverted
+# check-command: ptecheck check --format gcc $KDIR
+# check-exit: 1
+# check-output-start
+arch/arm64/include/asm/pgtable.h:1213: error [MKDIRTY_HOUSEKEEPING]
+arch/arm64/include/asm/pgtable.h:1355: error [MKDIRTY_HOUSEKEEPING]
+arch/arm64/mm/contpte.c:65: error [MKDIRTY_HOUSEKEEPING]
+arch/arm64/mm/contpte.c:173: error [MKDIRTY_HOUSEKEEPING]
+arch/arm64/mm/contpte.c:230: error [MKDIRTY_HOUSEKEEPING]
+arch/arm64/mm/hugetlbpage.c:137: error [MKDIRTY_HOUSEKEEPING]
+arch/arm64/mm/hugetlbpage.c:170: error [MKDIRTY_HOUSEKEEPING]
+arch/arm64/mm/hugetlbpage.c:443: error [MKDIRTY_HOUSEKEEPING]
+# check-output-end

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-2.0
+/* arch.c: the per-arch data files, built in and parsed. */
+#include "unit.h"
+
+#include "arch.h"
+
+static void assert_tracking(const struct arch *arch, const char *feature,
+			    const char *pte, const char *swp)
+{
+	const struct tracking *t = arch_tracking(arch, feature);
+
+	assert_non_null(t);
+	assert_string_equal(t->feature, feature);
+	assert_string_equal(t->pte_macro, pte);
+	assert_string_equal(t->swp_macro, swp);
+}
+
+static bool strv_has(const struct strv *sv, const char *s)
+{
+	for (int i = 0; i < sv->n; i++)
+		if (!strcmp(sv->v[i], s))
+			return true;
+	return false;
+}
+
+static void test_arm64(void **state)
+{
+	const struct arch *a = arch_lookup("arm64");
+
+	assert_non_null(a);
+	assert_string_equal(a->name, "arm64");
+	assert_string_equal(a->kconfig, "ARM64");
+	assert_string_equal(a->defconfig, "defconfig");
+	assert_string_equal(a->flags_cmd,
+			    "arch/arm64/kernel/.asm-offsets.s.cmd");
+	assert_strv(&a->features, "USERFAULTFD", "CHECKPOINT_RESTORE",
+		    "MEM_SOFT_DIRTY");
+	assert_strv(&a->includes, "linux/pgtable.h", "linux/hugetlb.h");
+	assert_int_equal(a->nr_tracking, 2);
+	assert_tracking(a, "soft_dirty", "PTE_SOFT_DIRTY",
+			"PTE_SWP_SOFT_DIRTY");
+	assert_tracking(a, "uffd_wp", "PTE_UFFD_WP", "PTE_SWP_UFFD_WP");
+	assert_null(arch_tracking(a, "mlock"));
+	assert_true(strv_has(&a->dirty_tests, "pte_dirty"));
+	assert_true(strv_has(&a->dirty_tests, "pte_sw_dirty"));
+	assert_true(strv_has(&a->dirty_tests, "pte_hw_dirty"));
+	assert_true(strv_has(&a->dirty_tests, "pmd_dirty"));
+	/* Comments are not words. */
+	assert_false(strv_has(&a->dirty_tests, "#"));
+	/* Parsed once, then the same description. */
+	assert_ptr_equal(arch_lookup("arm64"), a);
+}
+
+static void test_x86(void **state)
+{
+	const struct arch *a = arch_lookup("x86");
+
+	assert_non_null(a);
+	assert_string_equal(a->name, "x86");
+	assert_string_equal(a->kconfig, "X86_64");
+	assert_string_equal(a->defconfig, "x86_64_defconfig");
+	assert_string_equal(a->flags_cmd, "arch/x86/kernel/.asm-offsets.s.cmd");
+	assert_true(strv_has(&a->features, "MEM_SOFT_DIRTY"));
+	assert_true(strv_has(&a->features, "USERFAULTFD"));
+	assert_int_equal(a->nr_tracking, 2);
+	assert_tracking(a, "soft_dirty", "_PAGE_SOFT_DIRTY",
+			"_PAGE_SWP_SOFT_DIRTY");
+	assert_tracking(a, "uffd_wp", "_PAGE_UFFD_WP", "_PAGE_SWP_UFFD_WP");
+	assert_true(strv_has(&a->dirty_tests, "pte_dirty"));
+	/* arm64's software dirty bit is arm64's own. */
+	assert_false(strv_has(&a->dirty_tests, "pte_sw_dirty"));
+	assert_ptr_not_equal(a, arch_lookup("arm64"));
+}
+
+static void test_unknown(void **state)
+{
+	assert_null(arch_lookup("sparc64"));
+	assert_null(arch_lookup(""));
+	assert_null(arch_lookup("arm"));
+	assert_null(arch_lookup("arm64 "));
+	assert_non_null(strstr(arch_names(), "arm64"));
+	assert_non_null(strstr(arch_names(), "x86"));
+}
+
+static void test_parse(void **state)
+{
+	static const char text[] =
+		"# a test arch\n"
+		"\n"
+		"arch\t\ttoy   # trailing comment\n"
+		"kconfig TOY\n"
+		"defconfig toy_defconfig\n"
+		"flags arch/toy/kernel/.asm-offsets.s.cmd\n"
+		"feature A B\n"
+		"feature C\n"
+		"include linux/pgtable.h\n"
+		"tracking soft_dirty _T_SD _T_SWP_SD\n"
+		"tracking uffd_wp _T_UW _T_SWP_UW\n"
+		"dirty-test pte_dirty\tpmd_dirty\n"
+		"  # indented comment\n"
+		"defconfig later_defconfig\n";
+	struct arch *a = arch_parse(text, "toy.def");
+
+	assert_string_equal(a->name, "toy");
+	assert_string_equal(a->kconfig, "TOY");
+	/* A key given twice: the later line holds. */
+	assert_string_equal(a->defconfig, "later_defconfig");
+	assert_string_equal(a->flags_cmd, "arch/toy/kernel/.asm-offsets.s.cmd");
+	/* List keys add up over lines. */
+	assert_strv(&a->features, "A", "B", "C");
+	assert_strv(&a->includes, "linux/pgtable.h");
+	assert_strv(&a->dirty_tests, "pte_dirty", "pmd_dirty");
+	assert_int_equal(a->nr_tracking, 2);
+	assert_tracking(a, "soft_dirty", "_T_SD", "_T_SWP_SD");
+	assert_tracking(a, "uffd_wp", "_T_UW", "_T_SWP_UW");
+}
+
+/* The minimum: the four single-word keys; no text after the last line. */
+static void test_parse_minimal(void **state)
+{
+	struct arch *a = arch_parse("arch m\nkconfig M\ndefconfig d\nflags f",
+				    "m.def");
+
+	assert_string_equal(a->name, "m");
+	assert_string_equal(a->flags_cmd, "f");
+	assert_int_equal(a->features.n, 0);
+	assert_int_equal(a->nr_tracking, 0);
+	assert_null(arch_tracking(a, "soft_dirty"));
+}
+
+static void parse_child(void *text)
+{
+	arch_parse(text, "bad.def");
+}
+
+static void test_parse_errors(void **state)
+{
+	assert_dies_with(parse_child, "bogus-key x\n",
+			 "ptecheck: bad.def:1: unknown key 'bogus-key'");
+	/* Blank and comment lines count. */
+	assert_dies_with(parse_child, "arch a\n\n# c\nkconfig A B\n",
+			 "ptecheck: bad.def:4: 'kconfig' takes one word");
+	assert_dies_with(parse_child, "arch\n",
+			 "ptecheck: bad.def:1: 'arch' takes one word");
+	assert_dies_with(parse_child, "arch a\ntracking soft_dirty PTE_SD\n",
+			 "ptecheck: bad.def:2: 'tracking' takes: feature macro swap-macro");
+	assert_dies_with(parse_child,
+			 "arch a\nkconfig A\ndefconfig d\nflags f\n"
+			 "tracking a b c\ntracking a b c\ntracking a b c\n"
+			 "tracking a b c\ntracking a b c\ntracking a b c\n"
+			 "tracking a b c\ntracking a b c\ntracking a b c\n",
+			 "ptecheck: bad.def:13: too many tracking bits");
+	assert_dies_with(parse_child, "arch a\nkconfig A\ndefconfig d\n",
+			 "ptecheck: bad.def: needs arch, kconfig, defconfig and flags");
+	assert_dies_with(parse_child, "",
+			 "ptecheck: bad.def: needs arch, kconfig, defconfig and flags");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_arm64),
+		cmocka_unit_test(test_x86),
+		cmocka_unit_test(test_unknown),
+		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_parse_minimal),
+		cmocka_unit_test(test_parse_errors),
+	};
+
+	return cmocka_run_group_tests_name("arch", tests, NULL, NULL);
+}

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0
+/* rules/rules.c: the rule table, lookup and --enable/--disable lists. */
+#include "unit.h"
+
+#include "rules/rules.h"
+
+#define MK RULE_MKDIRTY_HOUSEKEEPING
+
+static int setup(void **state)
+{
+	for (int i = 0; i < NR_RULES; i++)
+		rules[i].enabled = true;
+	return 0;
+}
+
+static void test_table(void **state)
+{
+	assert_true(NR_RULES >= 1);
+	assert_string_equal(rules[MK].name, "MKDIRTY_HOUSEKEEPING");
+	assert_int_equal(rules[MK].severity, SEV_ERROR);
+	assert_non_null(rules[MK].init);
+	/* The doc is the rule file's comment: it speaks of the helper. */
+	assert_non_null(rules[MK].doc);
+	assert_non_null(strstr(rules[MK].doc, "__pte_mkdirty"));
+	for (int i = 0; i < NR_RULES; i++) {
+		/* Upper-case ids, checkpatch style, each found by its name. */
+		for (const char *p = rules[i].name; *p; p++)
+			assert_true((*p >= 'A' && *p <= 'Z') || *p == '_' ||
+				    (*p >= '0' && *p <= '9'));
+		assert_int_equal(rule_lookup(rules[i].name), i);
+		assert_true(rules[i].doc[0] != '\0');
+	}
+	assert_string_equal(severity_name(SEV_ERROR), "error");
+	assert_string_equal(severity_name(SEV_WARNING), "warning");
+	assert_string_equal(severity_name(SEV_NOTE), "note");
+}
+
+static void test_lookup(void **state)
+{
+	assert_int_equal(rule_lookup("MKDIRTY_HOUSEKEEPING"), MK);
+	assert_int_equal(rule_lookup("mkdirty_housekeeping"), MK);
+	assert_int_equal(rule_lookup("MkDirty_HouseKeeping"), MK);
+	/* Whole names only. */
+	assert_int_equal(rule_lookup("MKDIRTY"), -1);
+	assert_int_equal(rule_lookup("MKDIRTY_HOUSEKEEPING_"), -1);
+	assert_int_equal(rule_lookup(" MKDIRTY_HOUSEKEEPING"), -1);
+	assert_int_equal(rule_lookup(""), -1);
+	assert_int_equal(rule_lookup("SWBIT_OVERLAP_NOT_A_RULE"), -1);
+}
+
+static void test_select(void **state)
+{
+	const char *bad = NULL;
+
+	assert_true(rules_select("mkdirty_housekeeping", false, &bad));
+	assert_false(rules[MK].enabled);
+	assert_null(bad);
+	assert_true(rules_select("MKDIRTY_HOUSEKEEPING,", true, &bad));
+	assert_true(rules[MK].enabled);
+	/* Nothing to select is no error. */
+	assert_true(rules_select("", false, &bad));
+	assert_true(rules[MK].enabled);
+	assert_null(bad);
+}
+
+static void test_select_unknown(void **state)
+{
+	const char *bad = NULL;
+
+	assert_false(rules_select("NO_SUCH_RULE", false, &bad));
+	assert_non_null(bad);
+	assert_string_equal(bad, "NO_SUCH_RULE");
+	assert_true(rules[MK].enabled);
+
+	/* The unknown one named, not its neighbours. */
+	bad = NULL;
+	assert_false(rules_select("MKDIRTY_HOUSEKEEPING,swbit_overlapx", true,
+				  &bad));
+	assert_string_equal(bad, "swbit_overlapx");
+
+	bad = NULL;
+	assert_false(rules_select("foo,MKDIRTY_HOUSEKEEPING", false, &bad));
+	assert_string_equal(bad, "foo");
+	assert_true(rules[MK].enabled);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_table, setup),
+		cmocka_unit_test_setup(test_lookup, setup),
+		cmocka_unit_test_setup(test_select, setup),
+		cmocka_unit_test_setup(test_select_unknown, setup),
+	};
+
+	return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
+}
