@@ -8,9 +8,9 @@
 #include "util.h"
 
 struct tracking {
-	char *feature;		/* soft_dirty, uffd_wp */
-	char *pte_macro;	/* present-entry bit */
-	char *swp_macro;	/* its swap twin */
+	char *feature; /* soft_dirty, uffd_wp */
+	char *pte_macro; /* present-entry bit */
+	char *swp_macro; /* its swap twin */
 };
 
 struct arch {

@@ -22,9 +22,9 @@
 #include "tree.h"
 
 struct source {
-	char *file;			/* absolute */
+	char *file; /* absolute */
 	struct strv *flags;
-	char *dir;			/* where its relative paths start */
+	char *dir; /* where its relative paths start */
 };
 
 struct sources {
@@ -32,8 +32,8 @@ struct sources {
 	int n, alloc;
 };
 
-static void add_source(struct sources *s, const char *file,
-		       struct strv *flags, const char *dir)
+static void add_source(struct sources *s, const char *file, struct strv *flags,
+		       const char *dir)
 {
 	if (s->n == s->alloc) {
 		s->alloc = s->alloc ? s->alloc * 2 : 64;
@@ -58,7 +58,7 @@ static bool mentions(const char *file, const struct strv *names)
 	bool found = false;
 
 	if (!text)
-		return true;	/* let the parse say why it cannot be read */
+		return true; /* let the parse say why it cannot be read */
 	for (int i = 0; i < names->n && !found; i++) {
 		size_t len = strlen(names->v[i]);
 
@@ -217,7 +217,8 @@ static const struct strv *load_compdb(const char *dir, const char *scope,
 		die("%s: no compile commands", json);
 	*all_flags = xcalloc(n, sizeof(**all_flags));
 	for (unsigned int i = 0; i < n; i++) {
-		CXCompileCommand cmd = clang_CompileCommands_getCommand(cmds, i);
+		CXCompileCommand cmd =
+			clang_CompileCommands_getCommand(cmds, i);
 		unsigned int nargs = clang_CompileCommand_getNumArgs(cmd);
 		CXString file = clang_CompileCommand_getFilename(cmd);
 		CXString cdir = clang_CompileCommand_getDirectory(cmd);
@@ -277,7 +278,8 @@ static struct tu *parse_probe(const struct arch *arch, const char *dir,
 	struct tu *tu;
 
 	for (int i = 0; i < arch->includes.n; i++) {
-		next = xasprintf("%s#include <%s>\n", text, arch->includes.v[i]);
+		next = xasprintf("%s#include <%s>\n", text,
+				 arch->includes.v[i]);
 		free(text);
 		text = next;
 	}
@@ -325,8 +327,9 @@ int cmd_check(int argc, char **argv)
 		die("check needs KDIR (see 'ptecheck --help')");
 	rules_init();
 
-	tree_open(&tree, opts.positional.n ? opts.positional.v[0] :
-					     kdir_of_build(opts.compdb_dir),
+	tree_open(&tree,
+		  opts.positional.n ? opts.positional.v[0] :
+				      kdir_of_build(opts.compdb_dir),
 		  arch);
 	scope = xasprintf("%s/arch/%s", tree.kdir, arch->name);
 	if (opts.compdb_dir) {
@@ -334,8 +337,7 @@ int cmd_check(int argc, char **argv)
 		probe_flags = load_compdb(build.dir, scope, &srcs,
 					  &compdb_flags, &nr_compdb);
 	} else {
-		build_prepare(&build, &tree, arch, opts.config,
-			      opts.build_dir);
+		build_prepare(&build, &tree, arch, opts.config, opts.build_dir);
 		flags_cmd = xasprintf("%s/%s", build.dir, arch->flags_cmd);
 		if (!flags_from_cmd_file(flags_cmd, &template))
 			die("%s: no compiler command line in it", flags_cmd);
@@ -401,8 +403,10 @@ static char *kdir_from_flags(const struct strv *flags, const char *arch)
 			dir = flags->v[i + 1];
 		if (!dir || !ends_with(dir, suffix))
 			continue;
-		if (realpath(xasprintf("%.*s", (int)(strlen(dir) - strlen(suffix)),
-				       dir), real)) {
+		if (realpath(xasprintf("%.*s",
+				       (int)(strlen(dir) - strlen(suffix)),
+				       dir),
+			     real)) {
 			free(suffix);
 			return xstrdup(real);
 		}

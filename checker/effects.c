@@ -65,7 +65,7 @@ static CXCursor strip(CXCursor c)
 	}
 }
 
-bool const_value(CXCursor expr, bits_t *value)
+bool const_value(CXCursor expr, uint64_t *value)
 {
 	for (int depth = 0; depth < 16; depth++) {
 		enum CXCursorKind k = clang_getCursorKind(expr);
@@ -107,8 +107,7 @@ static unsigned int offset_of(CXSourceLocation loc)
 	return offset;
 }
 
-void operator_spelling(CXTranslationUnit tu, CXCursor expr, char *buf,
-		       int size)
+void operator_spelling(CXTranslationUnit tu, CXCursor expr, char *buf, int size)
 {
 	unsigned int from = 0, to = ~0u;
 	CXCursor kids[2];
@@ -118,14 +117,17 @@ void operator_spelling(CXTranslationUnit tu, CXCursor expr, char *buf,
 	buf[0] = '\0';
 	if (cursor_children(expr, kids, 2) == 2) {
 		/* The operator is the first token after the left operand. */
-		from = offset_of(clang_getRangeEnd(clang_getCursorExtent(kids[0])));
-		to = offset_of(clang_getRangeStart(clang_getCursorExtent(kids[1])));
+		from = offset_of(
+			clang_getRangeEnd(clang_getCursorExtent(kids[0])));
+		to = offset_of(
+			clang_getRangeStart(clang_getCursorExtent(kids[1])));
 		if (to <= from)
 			return;
 	}
 	cursor_file_tokens(tu, expr, &tokens, &n);
 	for (unsigned int i = 0; i < n; i++) {
-		unsigned int at = offset_of(clang_getTokenLocation(tu, tokens[i]));
+		unsigned int at =
+			offset_of(clang_getTokenLocation(tu, tokens[i]));
 		CXString s;
 
 		if (at < from || at >= to)
@@ -177,7 +179,7 @@ struct walk {
 
 static void add_operand(struct walk *w, CXCursor operand, bool set)
 {
-	bits_t v;
+	uint64_t v;
 	int p;
 
 	if (const_value(operand, &v)) {
@@ -185,7 +187,10 @@ static void add_operand(struct walk *w, CXCursor operand, bool set)
 			w->out->set |= v;
 		else
 			w->out->clear |= v;
-	} else if ((p = param_index(w->func, operand)) >= 0) {
+		return;
+	}
+	p = param_index(w->func, operand);
+	if (p >= 0) {
 		if (set)
 			w->out->set_param |= 1u << p;
 		else
@@ -209,7 +214,7 @@ static void binary(struct walk *w, CXCursor c)
 {
 	CXCursor kids[2], inner;
 	char op[4];
-	bits_t v;
+	uint64_t v;
 
 	if (cursor_children(c, kids, 2) != 2)
 		return;

@@ -5,14 +5,13 @@
 
 #include <clang-c/Index.h>
 #include <stdbool.h>
-
-typedef unsigned long long bits_t;
+#include <stdint.h>
 
 struct effects {
-	bits_t set, clear, test;	/* constant masks */
+	uint64_t set, clear, test; /* constant masks */
 	/* Parameters whose value the helper ORs in, or masks out. */
 	unsigned int set_param, clear_param;
-	bool known;			/* a body was there to read */
+	bool known; /* a body was there to read */
 };
 
 struct effects_cache;
@@ -26,12 +25,16 @@ void effects_free(struct effects_cache *ec);
  */
 const struct effects *effects_of(struct effects_cache *ec, CXCursor func);
 
-/* The integer value of a constant expression, looking through casts,
- * parentheses and compound literals such as __pgprot(X). */
-bool const_value(CXCursor expr, bits_t *value);
+/*
+ * The integer value of a constant expression, looking through casts,
+ * parentheses and compound literals such as __pgprot(X).
+ */
+bool const_value(CXCursor expr, uint64_t *value);
 
-/* The operator of a binary or unary expression as written, or "" when it
- * lies inside a macro body where the source does not show it. */
+/*
+ * The operator of a binary or unary expression as written, or "" when it
+ * lies inside a macro body where the source does not show it.
+ */
 void operator_spelling(CXTranslationUnit tu, CXCursor expr, char *buf,
 		       int size);
 

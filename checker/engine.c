@@ -86,8 +86,7 @@ bool unit_in_scope(struct unit *unit, CXCursor c)
 	return f->in_scope;
 }
 
-void unit_report(struct unit *unit, int rule, CXCursor at, const char *fmt,
-		 ...)
+void unit_report(struct unit *unit, int rule, CXCursor at, const char *fmt, ...)
 {
 	const char *rel;
 	struct where w;

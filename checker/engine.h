@@ -20,20 +20,22 @@ struct unit {
 	struct tu *tu;
 	const struct arch *arch;
 	const char *kdir;
-	char *scope;			/* absolute: KDIR/arch/<arch> */
+	char *scope; /* absolute: KDIR/arch/<arch> */
 	struct effects_cache *effects;
 	struct model model;
-	struct file_scope *files;	/* CXFile -> in scope, cached */
+	struct file_scope *files; /* CXFile -> in scope, cached */
 };
 
 /* A call inside an in-scope function, with the statements around it. */
 struct site {
 	struct unit *unit;
 	CXCursor call;
-	CXCursor callee;		/* the called function's declaration */
+	CXCursor callee; /* the called function's declaration */
 	const char *callee_name;
-	/* frames[0] is the function, frames[depth - 1] the call; index[k]
-	 * is where frames[k] stands among frames[k - 1]'s children. */
+	/*
+	 * frames[0] is the function, frames[depth - 1] the call; index[k]
+	 * is where frames[k] stands among frames[k - 1]'s children.
+	 */
 	const CXCursor *frames;
 	const int *index;
 	int depth;
@@ -55,7 +57,7 @@ void unit_walk(struct unit *unit);
 void unit_names(struct unit *unit, struct strv *names);
 bool unit_in_scope(struct unit *unit, CXCursor c);
 
-void unit_report(struct unit *unit, int rule, CXCursor at, const char *fmt,
-		 ...) __attribute__((format(printf, 4, 5)));
+void unit_report(struct unit *unit, int rule, CXCursor at, const char *fmt, ...)
+	__printf(4, 5);
 
 #endif

@@ -16,7 +16,8 @@ bool shell_split(const char *line, struct strv *out)
 		if (quote) {
 			if (*p == quote)
 				quote = 0;
-			else if (quote == '"' && *p == '\\' && p[1])
+			else if (quote == '"' && *p == '\\' && p[1] &&
+				 strchr("$`\"\\\n", p[1]))
 				word[n++] = *++p;
 			else
 				word[n++] = *p;
@@ -51,9 +52,20 @@ static const char *const drop_with_arg[] = { "-o", "-MF", "-MT", "-MQ" };
 
 /* Flags that only steer the compile, or that only sparse understands. */
 static const char *const drop_exact[] = {
-	"-c", "-S", "-E", "-fverbose-asm", "-MD", "-MMD", "-Wbitwise",
-	"-Wno-return-void", "-Wno-unknown-attribute", "-m64", "-m32",
-	"-Wsparse-all", "-Wsparse-error", "-Wno-decl",
+	"-c",
+	"-S",
+	"-E",
+	"-fverbose-asm",
+	"-MD",
+	"-MMD",
+	"-Wbitwise",
+	"-Wno-return-void",
+	"-Wno-unknown-attribute",
+	"-m64",
+	"-m32",
+	"-Wsparse-all",
+	"-Wsparse-error",
+	"-Wno-decl",
 };
 
 static const char *const drop_prefix[] = {
@@ -62,7 +74,9 @@ static const char *const drop_prefix[] = {
 
 /* Kbuild names each object; a template command line names another. */
 static const char *const object_names[] = {
-	"-DKBUILD_MODFILE=", "-DKBUILD_BASENAME=", "-DKBUILD_MODNAME=",
+	"-DKBUILD_MODFILE=",
+	"-DKBUILD_BASENAME=",
+	"-DKBUILD_MODNAME=",
 	"-D__KBUILD_MODNAME=",
 };
 
@@ -102,7 +116,8 @@ void flags_for_libclang(char *const *argv, int argc, struct strv *out,
 			continue;
 		/* -include/-I/-isystem values are paths, never sources. */
 		if ((!strcmp(a, "-include") || !strcmp(a, "-I") ||
-		     !strcmp(a, "-isystem")) && i + 1 < argc) {
+		     !strcmp(a, "-isystem")) &&
+		    i + 1 < argc) {
 			strv_push(out, a);
 			strv_push(out, argv[++i]);
 			continue;

@@ -24,9 +24,10 @@ char *model_probe_text(const struct arch *arch)
 	for (int i = 0; i < names.n; i++) {
 		const char *m = names.v[i];
 
-		next = xasprintf("%s#ifdef %s\nstatic inline __attribute__((unused)) unsigned long long "
-				 PROBE_PREFIX "%s(void) { return (unsigned long long)(%s); }\n#endif\n",
-				 text, m, m, m);
+		next = xasprintf(
+			"%s#ifdef %s\nstatic inline __maybe_unused unsigned long long " PROBE_PREFIX
+			"%s(void) { return (unsigned long long)(%s); }\n#endif\n",
+			text, m, m, m);
 		free(text);
 		text = next;
 	}
@@ -44,14 +45,13 @@ static enum CXChildVisitResult find_body(CXCursor c, CXCursor parent,
 }
 
 /* The returned expression of a probe function. */
-static bool probe_result(CXCursor func, bits_t *value)
+static bool probe_result(CXCursor func, uint64_t *value)
 {
 	CXCursor body = clang_getNullCursor(), ret, expr;
 
 	/* The kernel's inline brings attributes: look for the body. */
 	clang_visitChildren(func, find_body, &body);
-	if (clang_Cursor_isNull(body) ||
-	    cursor_children(body, &ret, 1) != 1 ||
+	if (clang_Cursor_isNull(body) || cursor_children(body, &ret, 1) != 1 ||
 	    cursor_children(ret, &expr, 1) != 1)
 		return false;
 	return const_value(expr, value);
@@ -105,7 +105,7 @@ void model_free(struct model *model)
 	model->nr_macros = 0;
 }
 
-bool model_value(const struct model *model, const char *name, bits_t *value)
+bool model_value(const struct model *model, const char *name, uint64_t *value)
 {
 	for (int i = 0; i < model->nr_macros; i++) {
 		const struct macro_value *m = &model->macros[i];

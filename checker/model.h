@@ -14,7 +14,7 @@ enum macro_state { MACRO_UNDEFINED, MACRO_CONSTANT, MACRO_DYNAMIC };
 struct macro_value {
 	char *name;
 	enum macro_state state;
-	bits_t value;
+	uint64_t value;
 };
 
 struct model {
@@ -31,6 +31,6 @@ char *model_probe_text(const struct arch *arch);
 void model_load(struct model *model, struct tu *tu, const struct arch *arch);
 void model_free(struct model *model);
 /* The value of @name when it is defined and constant. */
-bool model_value(const struct model *model, const char *name, bits_t *value);
+bool model_value(const struct model *model, const char *name, uint64_t *value);
 
 #endif

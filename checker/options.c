@@ -8,25 +8,43 @@
 #include "options.h"
 #include "rules/rules.h"
 
-enum opt { OPT_ARCH, OPT_BUILD, OPT_CONFIG, OPT_COMPDB, OPT_FORMAT,
-	   OPT_FAIL_ON, OPT_ALL_FILES, OPT_JOBS, OPT_ENABLE, OPT_DISABLE };
+enum opt {
+	OPT_ARCH,
+	OPT_BUILD,
+	OPT_CONFIG,
+	OPT_COMPDB,
+	OPT_FORMAT,
+	OPT_FAIL_ON,
+	OPT_ALL_FILES,
+	OPT_JOBS,
+	OPT_ENABLE,
+	OPT_DISABLE
+};
 
 static const struct option_spec {
 	const char *name;
 	enum opt opt;
-	const char *arg;		/* NULL: a flag */
+	const char *arg; /* NULL: a flag */
 	const char *help;
 } table[] = {
-	{ "--arch", OPT_ARCH, "ARCH", "architecture (arm64, x86); default arm64" },
-	{ "--build", OPT_BUILD, "DIR", "reuse this prepared O= build directory" },
-	{ "--config", OPT_CONFIG, "FILE", "check under this .config (made into a cached O= build)" },
-	{ "-p", OPT_COMPDB, "DIR", "read DIR/compile_commands.json (libclang's compilation database)" },
+	{ "--arch", OPT_ARCH, "ARCH",
+	  "architecture (arm64, x86); default arm64" },
+	{ "--build", OPT_BUILD, "DIR",
+	  "reuse this prepared O= build directory" },
+	{ "--config", OPT_CONFIG, "FILE",
+	  "check under this .config (made into a cached O= build)" },
+	{ "-p", OPT_COMPDB, "DIR",
+	  "read DIR/compile_commands.json (libclang's compilation database)" },
 	{ "--format", OPT_FORMAT, "FMT", "gcc (default) or json" },
-	{ "--fail-on", OPT_FAIL_ON, "LEVEL", "error, warning (default) or never: what makes the exit status 1" },
-	{ "--all-files", OPT_ALL_FILES, NULL, "parse every source in scope, not only those that can hold findings" },
-	{ "-j", OPT_JOBS, "N", "parse N TUs at a time (default: the number of CPUs)" },
+	{ "--fail-on", OPT_FAIL_ON, "LEVEL",
+	  "error, warning (default) or never: what makes the exit status 1" },
+	{ "--all-files", OPT_ALL_FILES, NULL,
+	  "parse every source in scope, not only those that can hold findings" },
+	{ "-j", OPT_JOBS, "N",
+	  "parse N TUs at a time (default: the number of CPUs)" },
 	{ "--enable", OPT_ENABLE, "IDS", "only these rules (comma-separated)" },
-	{ "--disable", OPT_DISABLE, "IDS", "not these rules (comma-separated)" },
+	{ "--disable", OPT_DISABLE, "IDS",
+	  "not these rules (comma-separated)" },
 };
 
 void options_defaults(struct options *opts)
@@ -51,8 +69,7 @@ void options_usage(FILE *out)
 		int n = fprintf(out, "  %s %s", table[i].name,
 				table[i].arg ? table[i].arg : "");
 
-		fprintf(out, "%*s%s\n", n < 22 ? 22 - n : 1, "",
-			table[i].help);
+		fprintf(out, "%*s%s\n", n < 22 ? 22 - n : 1, "", table[i].help);
 	}
 }
 
@@ -61,6 +78,7 @@ static void apply(struct options *opts, enum opt opt, const char *name,
 {
 	const char *bad;
 	char *end;
+	long jobs;
 
 	switch (opt) {
 	case OPT_ARCH:
@@ -98,9 +116,10 @@ static void apply(struct options *opts, enum opt opt, const char *name,
 		opts->all_files = true;
 		break;
 	case OPT_JOBS:
-		opts->jobs = strtol(value, &end, 10);
-		if (*end || opts->jobs < 1 || opts->jobs > 256)
+		jobs = strtol(value, &end, 10);
+		if (*end || jobs < 1 || jobs > 256)
 			die("-j: not a job count: '%s'", value);
+		opts->jobs = jobs;
 		break;
 	case OPT_ENABLE:
 	case OPT_DISABLE:
@@ -131,7 +150,8 @@ static const struct option_spec *lookup(const char *arg, const char **value)
 			return &table[i];
 		}
 		/* --opt=value, and -jN as short options are written. */
-		if (table[i].arg && (arg[n] == '=' || name_is_short(table[i].name))) {
+		if (table[i].arg &&
+		    (arg[n] == '=' || name_is_short(table[i].name))) {
 			*value = arg + n + (arg[n] == '=');
 			return &table[i];
 		}

@@ -10,13 +10,13 @@
 
 struct options {
 	const char *arch;
-	const char *build_dir;		/* --build: a prepared O= to reuse */
-	const char *config;		/* --config: the user's .config */
-	const char *compdb_dir;		/* -p: compile_commands.json's dir */
+	const char *build_dir; /* --build: a prepared O= to reuse */
+	const char *config; /* --config: the user's .config */
+	const char *compdb_dir; /* -p: compile_commands.json's dir */
 	const char *kdir;
 	enum format format;
 	enum fail_on fail_on;
-	bool all_files;			/* --all-files: no pre-filter */
+	bool all_files; /* --all-files: no pre-filter */
 	int jobs;
 	struct strv positional;
 };

@@ -30,7 +30,8 @@ static void add_finding(int rule, const char *file, unsigned int line,
 	}
 	if (nr_findings == alloc_findings) {
 		alloc_findings = alloc_findings ? alloc_findings * 2 : 32;
-		findings = xrealloc(findings, alloc_findings * sizeof(*findings));
+		findings =
+			xrealloc(findings, alloc_findings * sizeof(*findings));
 	}
 	f = &findings[nr_findings++];
 	f->rule = rule;
@@ -40,8 +41,8 @@ static void add_finding(int rule, const char *file, unsigned int line,
 	f->message = message;
 }
 
-void report(int rule, const char *file, unsigned int line,
-	    unsigned int column, const char *fmt, ...)
+void report(int rule, const char *file, unsigned int line, unsigned int column,
+	    const char *fmt, ...)
 {
 	va_list ap;
 	char *msg;
@@ -78,10 +79,14 @@ void report_deserialize(FILE *in)
 		if (sscanf(line, "%d\t%u\t%u\t", &rule, &l, &c) != 3 ||
 		    rule < 0 || rule >= NR_RULES)
 			continue;
-		file = strchr(strchr(strchr(line, '\t') + 1, '\t') + 1, '\t');
+		file = line;
+		for (int field = 0; field < 3 && file; field++) {
+			file = strchr(file, '\t');
+			if (file)
+				file++;
+		}
 		if (!file)
 			continue;
-		file++;
 		msg = strchr(file, '\t');
 		if (!msg)
 			continue;

@@ -6,21 +6,21 @@
 #include <stdio.h>
 
 #include "rules/rules.h"
+#include "util.h"
 
 enum format { FORMAT_GCC, FORMAT_JSON };
 enum fail_on { FAIL_ON_ERROR, FAIL_ON_WARNING, FAIL_ON_NEVER };
 
 struct finding {
 	int rule;
-	char *file;	/* relative to KDIR */
+	char *file; /* relative to KDIR */
 	unsigned int line, column;
 	char *message;
 };
 
 /* Rules call this; duplicates (a header seen from many TUs) collapse. */
-void report(int rule, const char *file, unsigned int line,
-	    unsigned int column, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+void report(int rule, const char *file, unsigned int line, unsigned int column,
+	    const char *fmt, ...) __printf(5, 6);
 
 /* Worker processes hand their findings (from index @from) to the parent. */
 void report_serialize(FILE *out, int from);
@@ -32,7 +32,7 @@ const struct finding *report_get(int i);
 void report_sort(void);
 
 struct report_context {
-	const char *config;	/* the configuration the findings hold in */
+	const char *config; /* the configuration the findings hold in */
 	const char *kdir;
 	int files_checked;
 };

@@ -67,13 +67,15 @@ const char *cache_dir(void)
 	if (dir)
 		return dir;
 	env = getenv("PTECHECK_CACHE");
-	if (env && *env)
+	if (env && *env) {
 		dir = xstrdup(env);
-	else if ((env = getenv("XDG_CACHE_HOME")) && *env)
+		return dir;
+	}
+	env = getenv("XDG_CACHE_HOME");
+	if (env && *env)
 		dir = xasprintf("%s/ptecheck", env);
 	else
-		dir = xasprintf("%s/.cache/ptecheck",
-				getenv("HOME") ? getenv("HOME") : "/tmp");
+		dir = xasprintf("%s/.cache/ptecheck", getenv("HOME") ?: "/tmp");
 	return dir;
 }
 
@@ -107,16 +109,18 @@ static char *preparing;
 
 static void drop_half_prepared(int sig)
 {
-	if (running_child > 0) {
-		kill(running_child, SIGTERM);
-		waitpid(running_child, NULL, 0);
+	pid_t child = running_command();
+
+	if (child > 0) {
+		kill(child, SIGTERM);
+		waitpid(child, NULL, 0);
 	}
 	if (preparing) {
-		char *argv[] = { "rm", "-rf", "--", preparing, NULL };
 		pid_t pid = fork();
 
 		if (pid == 0) {
-			execvp(argv[0], argv);
+			execlp("rm", "rm", "-rf", "--", preparing,
+			       (char *)NULL);
 			_exit(127);
 		}
 		while (pid > 0 && waitpid(pid, NULL, 0) < 0 && errno == EINTR)
@@ -203,8 +207,8 @@ static char *config_label(const struct arch *arch, const char *base,
 	return next;
 }
 
-void build_open(struct build *build, const struct arch *arch,
-		const char *dir, const char *base)
+void build_open(struct build *build, const struct arch *arch, const char *dir,
+		const char *base)
 {
 	char real[PATH_MAX], *path;
 
@@ -258,8 +262,8 @@ void build_prepare(struct build *build, const struct tree *tree,
 			    strerror(errno));
 	}
 	key = xasprintf("kdir=%s\nversion=%s\narch=%s\nfeatures=%d\n%s",
-			tree->kdir, tree->version, arch->name,
-			arch->features.n, text ? text : "defconfig\n");
+			tree->kdir, tree->version, arch->name, arch->features.n,
+			text ? text : "defconfig\n");
 	h = fnv1a(h, key, strlen(key));
 	dir = xasprintf("%s/build/%s-%016llx", cache_dir(), arch->name,
 			(unsigned long long)h);

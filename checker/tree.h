@@ -7,13 +7,13 @@
 #include "config.h"
 
 struct tree {
-	char *kdir;		/* absolute, no symlinks */
-	char *version;		/* from the top-level Makefile */
+	char *kdir; /* absolute, no symlinks */
+	char *version; /* from the top-level Makefile */
 };
 
 struct build {
-	char *dir;		/* the O= directory */
-	char *label;		/* the configuration, as reports name it */
+	char *dir; /* the O= directory */
+	char *label; /* the configuration, as reports name it */
 	struct kconfig *kconfig;
 };
 
@@ -30,8 +30,8 @@ void build_prepare(struct build *build, const struct tree *tree,
 		   const char *build_dir);
 
 /* Use an existing prepared build (Kbuild and -p modes). */
-void build_open(struct build *build, const struct arch *arch,
-		const char *dir, const char *base);
+void build_open(struct build *build, const struct arch *arch, const char *dir,
+		const char *base);
 
 const char *cache_dir(void);
 

@@ -45,8 +45,9 @@ struct tu *tu_parse(CXIndex index, const char *file, const struct strv *flags,
 		    const char *text, const char *append, bool macros,
 		    char **why)
 {
-	unsigned int options = CXTranslationUnit_KeepGoing |
-			       CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
+	unsigned int options =
+		CXTranslationUnit_KeepGoing |
+		CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
 	struct CXUnsavedFile unsaved;
 	char *own = NULL, *content;
 	enum CXErrorCode err;
@@ -101,8 +102,10 @@ void where_cursor(CXCursor c, struct where *w)
 	CXFile file;
 	unsigned int line, column;
 
-	/* Expansion location: a helper used through a macro is reported at
-	 * the macro's use, where the author can change it. */
+	/*
+	 * Expansion location: a helper used through a macro is reported at
+	 * the macro's use, where the author can change it.
+	 */
 	clang_getExpansionLocation(loc, &file, &line, &column, NULL);
 	w->file = NULL;
 	w->line = line;

@@ -10,8 +10,8 @@
 
 struct tu {
 	CXTranslationUnit cx;
-	char *file;		/* the main file, absolute */
-	int errors;		/* error diagnostics while parsing */
+	char *file; /* the main file, absolute */
+	int errors; /* error diagnostics while parsing */
 	char *first_error;
 };
 
@@ -28,7 +28,7 @@ void tu_free(struct tu *tu);
 
 /* Where a cursor comes from, following macro expansions to their use. */
 struct where {
-	char *file;		/* absolute, NULL when not in a file */
+	char *file; /* absolute, NULL when not in a file */
 	unsigned int line, column;
 };
 void where_cursor(CXCursor c, struct where *w);

@@ -201,7 +201,13 @@ void strv_free(struct strv *sv)
 	sv->n = sv->alloc = 0;
 }
 
-volatile int running_child;
+/* Read from signal handlers: atomic, not volatile. */
+static int running_child;
+
+int running_command(void)
+{
+	return __atomic_load_n(&running_child, __ATOMIC_SEQ_CST);
+}
 
 int run_command(char *const argv[], const char *dir, const char *log)
 {
@@ -214,8 +220,10 @@ int run_command(char *const argv[], const char *dir, const char *log)
 		return -1;
 	if (pid == 0) {
 		int in = open("/dev/null", O_RDONLY | O_CLOEXEC);
-		int out = log ? open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
-				     0644) : -1;
+		int out = log ? open(log,
+				     O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
+				     0644) :
+				-1;
 
 		if (in >= 0)
 			dup2(in, STDIN_FILENO);
@@ -228,14 +236,14 @@ int run_command(char *const argv[], const char *dir, const char *log)
 		execvp(argv[0], argv);
 		_exit(127);
 	}
-	running_child = pid;
+	__atomic_store_n(&running_child, pid, __ATOMIC_SEQ_CST);
 	while (waitpid(pid, &status, 0) < 0) {
 		if (errno != EINTR) {
-			running_child = 0;
+			__atomic_store_n(&running_child, 0, __ATOMIC_SEQ_CST);
 			return -1;
 		}
 	}
-	running_child = 0;
+	__atomic_store_n(&running_child, 0, __ATOMIC_SEQ_CST);
 	if (WIFEXITED(status))
 		return WEXITSTATUS(status);
 	return 128 + WTERMSIG(status);
@@ -243,7 +251,12 @@ int run_command(char *const argv[], const char *dir, const char *log)
 
 void remove_tree(const char *path)
 {
-	char *argv[] = { "rm", "-rf", "--", (char *)path, NULL };
+	struct strv argv = { 0 };
 
-	run_command(argv, NULL, NULL);
+	strv_push(&argv, "rm");
+	strv_push(&argv, "-rf");
+	strv_push(&argv, "--");
+	strv_push(&argv, path);
+	run_command(argv.v, NULL, NULL);
+	strv_free(&argv);
 }

@@ -7,6 +7,8 @@
 #include <stddef.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define __printf(a, b) __attribute__((__format__(printf, a, b)))
+#define __noreturn __attribute__((__noreturn__))
 
 /* Exit status of the contract: 0 clean, 1 findings, 2 usage or input error. */
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_INPUT = 2 };
@@ -15,13 +17,13 @@ void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *ptr, size_t size);
 char *xstrdup(const char *s);
-char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xasprintf(const char *fmt, ...) __printf(1, 2);
 
 /* One line on stderr, "ptecheck: ...", then exit 2. */
-void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
-void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void die(const char *fmt, ...) __printf(1, 2) __noreturn;
+void warn(const char *fmt, ...) __printf(1, 2);
 /* Progress goes to a terminal only; piped runs stay quiet. */
-void progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void progress(const char *fmt, ...) __printf(1, 2);
 void progress_done(void);
 
 bool starts_with(const char *s, const char *prefix);
@@ -38,8 +40,7 @@ struct strv {
 	int n, alloc;
 };
 void strv_push(struct strv *sv, const char *s);
-void strv_pushf(struct strv *sv, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+void strv_pushf(struct strv *sv, const char *fmt, ...) __printf(2, 3);
 void strv_free(struct strv *sv);
 
 /*
@@ -47,7 +48,7 @@ void strv_free(struct strv *sv);
  * when @log is NULL. Returns the exit status, or -1 when it could not run.
  */
 /* The command run_command() waits for, so a signal handler can stop it. */
-extern volatile int running_child;
+int running_command(void);
 int run_command(char *const argv[], const char *dir, const char *log);
 /* rm -rf, used to drop scratch directories on failure or interrupt. */
 void remove_tree(const char *path);

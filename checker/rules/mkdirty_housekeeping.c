@@ -41,10 +41,10 @@
 
 static int my_id;
 
-static bits_t soft_dirty_bits(struct unit *unit)
+static uint64_t soft_dirty_bits(struct unit *unit)
 {
 	const struct tracking *t = arch_tracking(unit->arch, "soft_dirty");
-	bits_t v;
+	uint64_t v;
 
 	if (!t || !model_value(&unit->model, t->pte_macro, &v))
 		return 0;
@@ -97,8 +97,7 @@ static enum CXChildVisitResult find_flag(CXCursor c, CXCursor parent,
 
 	if (k == CXCursor_VarDecl) {
 		name = cursor_name(c);
-		if (!strcmp(name, fs->name) &&
-		    mentions_dirty_test(fs->unit, c))
+		if (!strcmp(name, fs->name) && mentions_dirty_test(fs->unit, c))
 			fs->found = true;
 		free(name);
 	} else if ((k == CXCursor_BinaryOperator ||
@@ -138,7 +137,8 @@ static bool tests_dirtiness(const struct site *s, CXCursor cond)
 static bool propagates_dirtiness(const struct site *s)
 {
 	for (int k = s->depth - 1; k >= 2; k--) {
-		enum CXCursorKind parent = clang_getCursorKind(s->frames[k - 1]);
+		enum CXCursorKind parent =
+			clang_getCursorKind(s->frames[k - 1]);
 		CXCursor cond;
 
 		if (parent != CXCursor_IfStmt &&
@@ -193,13 +193,15 @@ static void match_call(const struct site *s)
 			    find_function, &vs);
 	if (!clang_Cursor_isNull(vs.found) &&
 	    !sets_soft_dirty(s->unit, vs.found))
-		unit_report(s->unit, my_id, s->call,
-			    "%s() also sets %s; this path only propagates dirtiness: use %s()",
-			    s->callee_name, t->pte_macro, variant);
+		unit_report(
+			s->unit, my_id, s->call,
+			"%s() also sets %s; this path only propagates dirtiness: use %s()",
+			s->callee_name, t->pte_macro, variant);
 	else
-		unit_report(s->unit, my_id, s->call,
-			    "%s() also sets %s; this path only propagates dirtiness: use a variant that does not (add %s())",
-			    s->callee_name, t->pte_macro, variant);
+		unit_report(
+			s->unit, my_id, s->call,
+			"%s() also sets %s; this path only propagates dirtiness: use a variant that does not (add %s())",
+			s->callee_name, t->pte_macro, variant);
 	free(variant);
 }
 

@@ -8,7 +8,8 @@
 #include "rule_docs.h"
 
 struct rule rules[NR_RULES] = {
-#define RULE(id, sev) [RULE_##id] = { #id, SEV_##sev, init_##id, DOC_##id, true },
+/* In rules.def order, which is enum rule_id's. */
+#define RULE(id, sev) { #id, SEV_##sev, init_##id, DOC_##id, true },
 #include "rules.def"
 #undef RULE
 };

@@ -8,7 +8,7 @@
 enum severity { SEV_NOTE, SEV_WARNING, SEV_ERROR };
 
 enum rule_id {
-#define RULE(id, sev) RULE_##id,
+#define RULE(id, ...) RULE_##id,
 #include "rules.def"
 #undef RULE
 	NR_RULES
@@ -18,14 +18,17 @@ struct rule {
 	const char *name;
 	enum severity severity;
 	void (*init)(int id);
-	const char *doc;	/* the rule file's leading comment */
+	const char *doc; /* the rule file's leading comment */
 	bool enabled;
 };
 
 extern struct rule rules[NR_RULES];
 
-#define RULE(id, sev) void init_##id(int id);
+/* Each rule's registration function, declared as one list. */
+#define RULE(id, ...) init_##id(int id),
+void
 #include "rules.def"
+	rules_end(void);
 #undef RULE
 
 const char *severity_name(enum severity sev);
