@@ -43,59 +43,54 @@ void effects_free(struct effects_cache *ec)
 	free(ec);
 }
 
-/* Look through parentheses, casts and compound literals to the value. */
+/*
+ * One step through parentheses, casts and compound literals towards the
+ * value: a cast or compound literal names its type first, so take the
+ * last child.
+ */
+static bool peel(CXCursor *c)
+{
+	enum CXCursorKind k = clang_getCursorKind(*c);
+	CXCursor kids[4];
+	int n;
+
+	if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr &&
+	    k != CXCursor_CStyleCastExpr && k != CXCursor_CompoundLiteralExpr &&
+	    k != CXCursor_InitListExpr)
+		return false;
+	n = cursor_children(*c, kids, 4);
+	if (n < 1 || (n > 1 && k != CXCursor_CStyleCastExpr &&
+		      k != CXCursor_CompoundLiteralExpr))
+		return false;
+	*c = kids[n - 1];
+	return true;
+}
+
 static CXCursor strip(CXCursor c)
 {
-	for (;;) {
-		enum CXCursorKind k = clang_getCursorKind(c);
-		CXCursor kids[4];
-		int n;
-
-		if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr &&
-		    k != CXCursor_CStyleCastExpr &&
-		    k != CXCursor_CompoundLiteralExpr &&
-		    k != CXCursor_InitListExpr)
-			return c;
-		/* A cast or compound literal names its type first. */
-		n = cursor_children(c, kids, 4);
-		if (n < 1 || (n > 1 && k != CXCursor_CStyleCastExpr &&
-			      k != CXCursor_CompoundLiteralExpr))
-			return c;
-		c = kids[n - 1];
-	}
+	while (peel(&c))
+		;
+	return c;
 }
 
 bool const_value(CXCursor expr, uint64_t *value)
 {
-	for (int depth = 0; depth < 16; depth++) {
-		enum CXCursorKind k = clang_getCursorKind(expr);
+	do {
 		CXEvalResult r;
-		CXCursor kids[4];
-		int n;
+		bool ok;
 
-		if (!clang_isExpression(k))
+		if (!clang_isExpression(clang_getCursorKind(expr)))
 			return false;
 		r = clang_Cursor_Evaluate(expr);
-		if (r) {
-			bool ok = clang_EvalResult_getKind(r) == CXEval_Int;
-
-			if (ok)
-				*value = clang_EvalResult_getAsUnsigned(r);
-			clang_EvalResult_dispose(r);
-			if (ok)
-				return true;
-		}
-		if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr &&
-		    k != CXCursor_CStyleCastExpr &&
-		    k != CXCursor_CompoundLiteralExpr &&
-		    k != CXCursor_InitListExpr)
-			return false;
-		n = cursor_children(expr, kids, 4);
-		if (n < 1 || (n > 1 && k != CXCursor_CStyleCastExpr &&
-			      k != CXCursor_CompoundLiteralExpr))
-			return false;
-		expr = kids[n - 1];
-	}
+		if (!r)
+			continue;
+		ok = clang_EvalResult_getKind(r) == CXEval_Int;
+		if (ok)
+			*value = clang_EvalResult_getAsUnsigned(r);
+		clang_EvalResult_dispose(r);
+		if (ok)
+			return true;
+	} while (peel(&expr));
 	return false;
 }
 

@@ -69,16 +69,21 @@ void progress_done(void)
 	progress_shown = false;
 }
 
+static void message(const char *fmt, va_list ap)
+{
+	progress_done();
+	fputs("ptecheck: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 void die(const char *fmt, ...)
 {
 	va_list ap;
 
-	progress_done();
-	fputs("ptecheck: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	message(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	exit(EXIT_INPUT);
 }
 
@@ -86,12 +91,9 @@ void warn(const char *fmt, ...)
 {
 	va_list ap;
 
-	progress_done();
-	fputs("ptecheck: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	message(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void progress(const char *fmt, ...)
