@@ -131,7 +131,7 @@ clean:
 help:
 	@echo 'all      build build/ptecheck (default)'
 	@echo 'deps     install missing Debian packages (root)'
-	@echo 'trees    unpack Debian 6.12 into CACHE, build the patched trees'
+	@echo 'trees    unpack Debian 6.12 and 6.1 into CACHE, build the patched trees'
 	@echo 'run      deps, all, trees, then check the pristine tree and the soft-dirty demo'
 	@echo 'test     deps, all, trees, then tests/run'
 	@echo 'bench    deps, all, trees, then bench/bench.sh'

@@ -45,6 +45,121 @@ static void add_tracking(struct arch *arch, struct strv *words,
 	t->swp_macro = xstrdup(words->v[2]);
 }
 
+int arch_state(const struct arch *arch, const char *name)
+{
+	for (int i = 0; i < arch->states.n; i++)
+		if (!strcmp(arch->states.v[i], name))
+			return i;
+	return -1;
+}
+
+static int need_state(const struct arch *arch, const char *name,
+		      const char *origin, int lineno)
+{
+	int state = arch_state(arch, name);
+
+	if (state < 0)
+		die("%s:%d: unknown state '%s' (not on the 'state' line)",
+		    origin, lineno, name);
+	return state;
+}
+
+static enum role need_role(const char *name, const char *origin, int lineno)
+{
+	for (int r = 0; r < NR_ROLES; r++)
+		if (!strcmp(role_name(r), name))
+			return r;
+	die("%s:%d: unknown role '%s'", origin, lineno, name);
+}
+
+static void add_states(struct arch *arch, struct strv *words,
+		       const char *origin, int lineno)
+{
+	for (int i = 0; i < words->n; i++) {
+		if (arch->states.n == MAX_STATES)
+			die("%s:%d: too many states", origin, lineno);
+		strv_push(&arch->states, words->v[i]);
+	}
+}
+
+/* bit MACRO[?] STATE:ROLE... */
+static void add_bit(struct arch *arch, struct strv *words, const char *origin,
+		    int lineno)
+{
+	struct bit_def *b;
+	char *name;
+
+	if (words->n < 2)
+		die("%s:%d: 'bit' takes: MACRO STATE:ROLE...", origin, lineno);
+	arch->bits = xrealloc(arch->bits, (arch->nr_bits + 1) * sizeof(*b));
+	b = &arch->bits[arch->nr_bits++];
+	memset(b, 0, sizeof(*b));
+	name = words->v[0];
+	b->optional = ends_with(name, "?");
+	b->macro = xasprintf("%.*s", (int)(strlen(name) - b->optional), name);
+	for (int i = 1; i < words->n; i++) {
+		char *colon = strchr(words->v[i], ':');
+
+		if (!colon || b->nr_states == MAX_STATES)
+			die("%s:%d: '%s' is not STATE:ROLE", origin, lineno,
+			    words->v[i]);
+		*colon = '\0';
+		b->state[b->nr_states] =
+			need_state(arch, words->v[i], origin, lineno);
+		b->role[b->nr_states++] = need_role(colon + 1, origin, lineno);
+	}
+}
+
+static void add_field(struct arch *arch, struct strv *words, const char *origin,
+		      int lineno)
+{
+	struct field_def *f;
+
+	if (words->n != 4 || arch->nr_fields == (int)ARRAY_SIZE(arch->fields))
+		die("%s:%d: 'field' takes: STATE NAME SHIFT-MACRO BITS-MACRO",
+		    origin, lineno);
+	f = &arch->fields[arch->nr_fields++];
+	f->state = need_state(arch, words->v[0], origin, lineno);
+	f->name = xstrdup(words->v[1]);
+	f->shift_macro = xstrdup(words->v[2]);
+	f->bits_macro = xstrdup(words->v[3]);
+}
+
+static void add_sw_mask(struct arch *arch, struct strv *words,
+			const char *origin, int lineno)
+{
+	struct sw_mask_def *m;
+
+	if (words->n != 2 || arch->nr_sw_masks == MAX_STATES)
+		die("%s:%d: 'sw-mask' takes: STATE MACRO", origin, lineno);
+	m = &arch->sw_masks[arch->nr_sw_masks++];
+	m->state = need_state(arch, words->v[0], origin, lineno);
+	m->macro = xstrdup(words->v[1]);
+}
+
+/* matrix NAME +SYMBOL -SYMBOL... */
+static void add_matrix(struct arch *arch, struct strv *words,
+		       const char *origin, int lineno)
+{
+	struct matrix_def *m;
+
+	if (words->n < 2 || arch->nr_matrix == (int)ARRAY_SIZE(arch->matrix))
+		die("%s:%d: 'matrix' takes: NAME +SYMBOL -SYMBOL...", origin,
+		    lineno);
+	m = &arch->matrix[arch->nr_matrix++];
+	m->name = xstrdup(words->v[0]);
+	for (int i = 1; i < words->n; i++) {
+		const char *w = words->v[i];
+
+		if (w[0] == '+')
+			strv_push(&m->enable, w + 1);
+		else if (w[0] == '-')
+			strv_push(&m->disable, w + 1);
+		else
+			die("%s:%d: '%s' needs + or -", origin, lineno, w);
+	}
+}
+
 static void parse_line(struct arch *arch, char *line, const char *origin,
 		       int lineno)
 {
@@ -74,6 +189,18 @@ static void parse_line(struct arch *arch, char *line, const char *origin,
 		add_words(&arch->dirty_tests, &words);
 	else if (!strcmp(key, "tracking"))
 		add_tracking(arch, &words, origin, lineno);
+	else if (!strcmp(key, "state"))
+		add_states(arch, &words, origin, lineno);
+	else if (!strcmp(key, "bit"))
+		add_bit(arch, &words, origin, lineno);
+	else if (!strcmp(key, "field"))
+		add_field(arch, &words, origin, lineno);
+	else if (!strcmp(key, "sw-mask"))
+		add_sw_mask(arch, &words, origin, lineno);
+	else if (!strcmp(key, "swap-comment"))
+		set_word(&arch->swap_comment, &words, key, origin, lineno);
+	else if (!strcmp(key, "matrix"))
+		add_matrix(arch, &words, origin, lineno);
 	else
 		die("%s:%d: unknown key '%s'", origin, lineno, key);
 	strv_free(&words);

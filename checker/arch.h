@@ -5,7 +5,38 @@
 
 #include <stdbool.h>
 
+#include "layout.h"
 #include "util.h"
+
+/* A bit definition and the states it belongs to, with its role in each. */
+struct bit_def {
+	char *macro;
+	bool optional; /* may be undefined: a feature or a version */
+	int nr_states;
+	int state[MAX_STATES];
+	enum role role[MAX_STATES];
+};
+
+/* A multi-bit swap field, from its shift and width macros. */
+struct field_def {
+	int state;
+	char *name;
+	char *shift_macro;
+	char *bits_macro;
+};
+
+/* The bits the architecture leaves to software in a state. */
+struct sw_mask_def {
+	int state;
+	char *macro;
+};
+
+/* One configuration of the matrix: Kconfig symbols to set and unset. */
+struct matrix_def {
+	char *name;
+	struct strv enable;
+	struct strv disable;
+};
 
 struct tracking {
 	char *feature; /* soft_dirty, uffd_wp */
@@ -23,6 +54,16 @@ struct arch {
 	struct strv dirty_tests;
 	struct tracking tracking[8];
 	int nr_tracking;
+	struct strv states;
+	struct bit_def *bits;
+	int nr_bits;
+	struct field_def fields[8];
+	int nr_fields;
+	struct sw_mask_def sw_masks[MAX_STATES];
+	int nr_sw_masks;
+	char *swap_comment; /* the header with the swap layout comment */
+	struct matrix_def matrix[8];
+	int nr_matrix;
 };
 
 /* The built-in description of @name, or NULL for an arch we do not know. */
@@ -30,6 +71,7 @@ const struct arch *arch_lookup(const char *name);
 /* Parse a data file's text; a bad line is an input error (exit 2). */
 struct arch *arch_parse(const char *text, const char *origin);
 const char *arch_names(void);
+int arch_state(const struct arch *arch, const char *name);
 const struct tracking *arch_tracking(const struct arch *arch,
 				     const char *feature);
 

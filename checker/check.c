@@ -298,86 +298,176 @@ static struct tu *parse_probe(const struct arch *arch, const char *dir,
 	return tu;
 }
 
-int cmd_check(int argc, char **argv)
-{
-	struct sources srcs = { 0 };
-	struct strv template = { 0 }, names = { 0 }, files = { 0 };
-	struct strv *compdb_flags = NULL;
-	const struct strv *probe_flags;
-	struct report_context ctx = { 0 };
-	const struct arch *arch;
-	struct options opts;
+/* What one configuration's run works on, after the header probe. */
+struct config_run {
 	struct build build;
-	struct tree tree;
+	struct strv template; /* tree mode's c_flags */
+	struct sources srcs; /* -p mode's TUs in scope */
+	struct strv names; /* what makes a source worth parsing */
+	struct layout layout;
+};
+
+static const struct arch *load_arch(const struct options *opts)
+{
+	const struct arch *arch;
+	char *text;
+
+	if (!opts->arch_data) {
+		arch = arch_lookup(opts->arch);
+		if (!arch)
+			die("unknown --arch '%s' (known: %s)", opts->arch,
+			    arch_names());
+		return arch;
+	}
+	text = read_file(opts->arch_data, NULL);
+	if (!text)
+		die("%s: cannot read: %s", opts->arch_data, strerror(errno));
+	arch = arch_parse(text, opts->arch_data);
+	free(text);
+	return arch;
+}
+
+/*
+ * Prepare (or open) the build of one configuration, parse the header
+ * probe under it, build its layout and run the layout and call hooks on
+ * the headers.
+ */
+static bool run_probe(const struct options *opts, const struct arch *arch,
+		      const struct tree *tree, const struct matrix_def *matrix,
+		      struct config_run *run)
+{
+	char *scope = xasprintf("%s/arch/%s", tree->kdir, arch->name);
+	const struct strv *probe_flags;
 	struct unit unit;
 	struct tu *probe;
-	char *scope, *flags_cmd;
-	int nr_compdb = 0, status;
-	bool ok;
 
-	options_defaults(&opts);
-	options_parse(&opts, argc, argv, NULL);
-	arch = arch_lookup(opts.arch);
-	if (!arch)
-		die("unknown --arch '%s' (known: %s)", opts.arch, arch_names());
-	if (opts.positional.n > 1)
-		die("check takes one KDIR (got %d arguments)",
-		    opts.positional.n);
-	if (!opts.positional.n && !opts.compdb_dir)
-		die("check needs KDIR (see 'ptecheck --help')");
-	rules_init();
+	if (opts->compdb_dir) {
+		struct strv *all;
+		int n;
 
-	tree_open(&tree,
-		  opts.positional.n ? opts.positional.v[0] :
-				      kdir_of_build(opts.compdb_dir),
-		  arch);
-	scope = xasprintf("%s/arch/%s", tree.kdir, arch->name);
-	if (opts.compdb_dir) {
-		build_open(&build, arch, opts.compdb_dir, NULL);
-		probe_flags = load_compdb(build.dir, scope, &srcs,
-					  &compdb_flags, &nr_compdb);
+		build_open(&run->build, arch, opts->compdb_dir, NULL);
+		probe_flags = load_compdb(run->build.dir, scope, &run->srcs,
+					  &all, &n);
 	} else {
-		build_prepare(&build, &tree, arch, opts.config, opts.build_dir);
-		flags_cmd = xasprintf("%s/%s", build.dir, arch->flags_cmd);
-		if (!flags_from_cmd_file(flags_cmd, &template))
-			die("%s: no compiler command line in it", flags_cmd);
-		free(flags_cmd);
-		probe_flags = &template;
-	}
-	if (chdir(build.dir))
-		die("%s: cannot enter: %s", build.dir, strerror(errno));
+		char *cmd;
 
-	probe = parse_probe(arch, build.dir, probe_flags, tree.kdir);
-	unit_init(&unit, probe, arch, tree.kdir);
+		if (!build_prepare(&run->build, tree, arch, opts->config,
+				   opts->build_dir, matrix))
+			return false;
+		cmd = xasprintf("%s/%s", run->build.dir, arch->flags_cmd);
+		if (!flags_from_cmd_file(cmd, &run->template))
+			die("%s: no compiler command line in it", cmd);
+		free(cmd);
+		probe_flags = &run->template;
+	}
+	if (chdir(run->build.dir))
+		die("%s: cannot enter: %s", run->build.dir, strerror(errno));
+	report_set_config(matrix ? matrix->name : run->build.label);
+
+	probe = parse_probe(arch, run->build.dir, probe_flags, tree->kdir);
+	unit_init(&unit, probe, arch, tree->kdir);
+	unit_layout(&unit, &run->layout);
+	run->layout.arch = arch->name;
+	run->layout.config = run->build.label;
+	run->layout.kdir = tree->kdir;
 	unit_walk(&unit);
-	unit_names(&unit, &names);
+	unit_names(&unit, &run->names);
 	unit_free(&unit);
 	tu_free(probe);
-	ctx.files_checked = 1;
+	free(scope);
+	return true;
+}
 
-	if (!opts.compdb_dir) {
+/* The sources of one configuration that can hold a finding, checked. */
+static bool check_files(const struct options *opts, const struct arch *arch,
+			const struct tree *tree, struct config_run *run,
+			int *files_checked)
+{
+	struct sources *srcs = &run->srcs;
+
+	if (!opts->compdb_dir) {
+		char *scope = xasprintf("%s/arch/%s", tree->kdir, arch->name);
+		struct strv files = { 0 };
+
 		list_c_files(scope, &files);
 		for (int i = 0; i < files.n; i++) {
 			struct strv *flags = xcalloc(1, sizeof(*flags));
 
-			flags_for_object(&template, files.v[i], flags);
-			add_source(&srcs, files.v[i], flags, build.dir);
+			flags_for_object(&run->template, files.v[i], flags);
+			add_source(srcs, files.v[i], flags, run->build.dir);
 		}
+		strv_free(&files);
+		free(scope);
 	}
 	/* Keep only what can hold a finding, unless asked for all. */
-	if (!opts.all_files) {
+	if (!opts->all_files) {
 		int kept = 0;
 
-		for (int i = 0; i < srcs.n; i++)
-			if (mentions(srcs.v[i].file, &names))
-				srcs.v[kept++] = srcs.v[i];
-		srcs.n = kept;
+		for (int i = 0; i < srcs->n; i++)
+			if (mentions(srcs->v[i].file, &run->names))
+				srcs->v[kept++] = srcs->v[i];
+		srcs->n = kept;
 	}
-	ok = check_sources(&srcs, opts.jobs, arch, tree.kdir);
-	progress_done();
-	ctx.files_checked += srcs.n;
+	*files_checked += 1 + srcs->n;
+	return check_sources(srcs, opts->jobs, arch, tree->kdir);
+}
 
-	ctx.config = build.label;
+static const struct arch *start(struct options *opts, int argc, char **argv,
+				struct tree *tree, const char *cmd)
+{
+	const struct arch *arch;
+
+	options_defaults(opts);
+	options_parse(opts, argc, argv, NULL);
+	arch = load_arch(opts);
+	if (opts->positional.n > 1)
+		die("%s takes one KDIR (got %d arguments)", cmd,
+		    opts->positional.n);
+	if (!opts->positional.n && !opts->compdb_dir)
+		die("%s needs KDIR (see 'ptecheck --help')", cmd);
+	if (opts->matrix &&
+	    (opts->config || opts->build_dir || opts->compdb_dir))
+		die("--matrix makes its own builds: not with --config, --build or -p");
+	if (opts->matrix && !arch->nr_matrix)
+		die("the %s arch data has no matrix", arch->name);
+	tree_open(tree,
+		  opts->positional.n ? opts->positional.v[0] :
+				       kdir_of_build(opts->compdb_dir),
+		  arch);
+	return arch;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	struct report_context ctx = { 0 };
+	int nr_runs, status;
+	const struct arch *arch;
+	struct options opts;
+	struct tree tree;
+	char *label = NULL;
+	bool ok = true;
+
+	arch = start(&opts, argc, argv, &tree, "check");
+	if (opts.format != FORMAT_GCC && opts.format != FORMAT_JSON)
+		die("check --format: gcc or json");
+	rules_init();
+	nr_runs = opts.matrix ? arch->nr_matrix : 1;
+	for (int i = 0; i < nr_runs; i++) {
+		struct config_run *run = xcalloc(1, sizeof(*run));
+
+		if (!run_probe(&opts, arch, &tree,
+			       opts.matrix ? &arch->matrix[i] : NULL, run))
+			continue;
+		ok &= check_files(&opts, arch, &tree, run, &ctx.files_checked);
+		if (!label)
+			label = opts.matrix ?
+					xasprintf("%s, matrix of %d",
+						  run->build.label, nr_runs) :
+					xstrdup(run->build.label);
+	}
+	progress_done();
+
+	ctx.config = label;
 	ctx.kdir = tree.kdir;
 	report_sort();
 	report_print(stdout, opts.format, &ctx);
@@ -386,6 +476,71 @@ int cmd_check(int argc, char **argv)
 		report_summary(stderr, &ctx);
 	status = report_exit_status(opts.fail_on);
 	return ok ? status : EXIT_INPUT;
+}
+
+/* layout --diff OTHER KDIR: OTHER's layout against KDIR's, same config. */
+static int layout_diff(const struct options *opts, const struct arch *arch,
+		       const struct tree *tree)
+{
+	struct config_run *before = xcalloc(1, sizeof(*before));
+	struct config_run *after = xcalloc(1, sizeof(*after));
+	struct tree other;
+
+	if (opts->matrix || opts->build_dir || opts->compdb_dir)
+		die("layout --diff: not with --matrix, --build or -p");
+	if (opts->format != FORMAT_TEXT && opts->format != FORMAT_JSON)
+		die("layout --diff --format: text or json");
+	tree_open(&other, opts->diff, arch);
+	if (!run_probe(opts, arch, &other, NULL, before) ||
+	    !run_probe(opts, arch, tree, NULL, after))
+		return EXIT_INPUT;
+	progress_done();
+	layout_print_diff(stdout, &before->layout, &after->layout,
+			  opts->format == FORMAT_JSON);
+	return EXIT_CLEAN;
+}
+
+/* ptecheck layout: the bit map of every state, per configuration. */
+int cmd_layout(int argc, char **argv)
+{
+	const struct arch *arch;
+	struct options opts;
+	struct tree tree;
+	int nr_runs, shown = 0;
+
+	arch = start(&opts, argc, argv, &tree, "layout");
+	if (!opts.format_given)
+		opts.format = FORMAT_TEXT;
+	if (opts.format == FORMAT_GCC)
+		die("layout --format: text, json or svg");
+	if (opts.diff)
+		return layout_diff(&opts, arch, &tree);
+	/* The layout rules run too: their findings go to stderr. */
+	rules_init();
+	nr_runs = opts.matrix ? arch->nr_matrix : 1;
+	if (opts.format == FORMAT_JSON && opts.matrix)
+		fputs("[\n", stdout);
+	for (int i = 0; i < nr_runs; i++) {
+		struct config_run *run = xcalloc(1, sizeof(*run));
+
+		if (!run_probe(&opts, arch, &tree,
+			       opts.matrix ? &arch->matrix[i] : NULL, run))
+			continue;
+		if (shown++ && opts.format == FORMAT_JSON)
+			fputs(",\n", stdout);
+		if (opts.format == FORMAT_JSON)
+			layout_print_json(stdout, &run->layout);
+		else if (opts.format == FORMAT_SVG)
+			layout_print_svg(stdout, &run->layout);
+		else
+			layout_print_text(stdout, &run->layout);
+	}
+	if (opts.format == FORMAT_JSON && opts.matrix)
+		fputs("]\n", stdout);
+	progress_done();
+	report_sort();
+	report_print(stderr, FORMAT_GCC, &(struct report_context){ 0 });
+	return EXIT_CLEAN;
 }
 
 static char *kdir_from_flags(const struct strv *flags, const char *arch)

@@ -14,6 +14,8 @@ static call_hook_fn call_hooks[MAX_HOOKS];
 static int nr_call_hooks;
 static names_hook_fn names_hooks[MAX_HOOKS];
 static int nr_names_hooks;
+static layout_hook_fn layout_hooks[MAX_HOOKS];
+static int nr_layout_hooks;
 
 /* Header functions walked already in this process: one report each. */
 static struct strv walked;
@@ -30,6 +32,13 @@ void add_names_hook(names_hook_fn fn)
 	if (nr_names_hooks == MAX_HOOKS)
 		die("too many names hooks");
 	names_hooks[nr_names_hooks++] = fn;
+}
+
+void add_layout_hook(layout_hook_fn fn)
+{
+	if (nr_layout_hooks == MAX_HOOKS)
+		die("too many layout hooks");
+	layout_hooks[nr_layout_hooks++] = fn;
 }
 
 struct file_scope {
@@ -104,6 +113,48 @@ void unit_report(struct unit *unit, int rule, CXCursor at, const char *fmt, ...)
 	report(rule, rel ? rel : w.file, w.line, w.column, "%s", msg);
 	free(msg);
 	where_free(&w);
+}
+
+static void report_line(struct unit *unit, int rule, const char *file,
+			unsigned int line, const char *fmt, va_list ap)
+{
+	const char *rel = path_under(file, unit->kdir);
+	char *msg;
+
+	if (vasprintf(&msg, fmt, ap) < 0)
+		die("out of memory");
+	report(rule, rel ? rel : file, line, 1, "%s", msg);
+	free(msg);
+}
+
+void unit_report_line(struct unit *unit, int rule, const char *file,
+		      unsigned int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report_line(unit, rule, file, line, fmt, ap);
+	va_end(ap);
+}
+
+void unit_report_macro(struct unit *unit, int rule, const char *macro,
+		       const char *fmt, ...)
+{
+	const struct macro_value *m = model_macro(&unit->model, macro);
+	va_list ap;
+
+	if (!m || !m->file)
+		return;
+	va_start(ap, fmt);
+	report_line(unit, rule, m->file, m->line, fmt, ap);
+	va_end(ap);
+}
+
+void unit_layout(struct unit *unit, struct layout *layout)
+{
+	model_layout(&unit->model, unit->arch, layout);
+	for (int i = 0; i < nr_layout_hooks; i++)
+		layout_hooks[i](unit, layout);
 }
 
 struct walker {

@@ -42,22 +42,34 @@ struct site {
 };
 
 typedef void (*call_hook_fn)(const struct site *site);
+/* Runs once per configuration, on the layout of the header probe. */
+typedef void (*layout_hook_fn)(struct unit *unit, const struct layout *layout);
 /* Adds the names whose mention makes a source file worth parsing. */
 typedef void (*names_hook_fn)(struct unit *unit, struct strv *names);
 
 void add_call_hook(call_hook_fn fn);
 void add_names_hook(names_hook_fn fn);
+void add_layout_hook(layout_hook_fn fn);
 
 void unit_init(struct unit *unit, struct tu *tu, const struct arch *arch,
 	       const char *kdir);
 void unit_free(struct unit *unit);
 /* Run the call hooks over every in-scope function definition. */
 void unit_walk(struct unit *unit);
+/* Build the layout of this TU's configuration and run the layout hooks. */
+void unit_layout(struct unit *unit, struct layout *layout);
 /* The names every rule with call hooks cares about. */
 void unit_names(struct unit *unit, struct strv *names);
 bool unit_in_scope(struct unit *unit, CXCursor c);
 
 void unit_report(struct unit *unit, int rule, CXCursor at, const char *fmt, ...)
 	__printf(4, 5);
+
+/* Report at a file (absolute) and line, e.g. a macro's definition. */
+void unit_report_line(struct unit *unit, int rule, const char *file,
+		      unsigned int line, const char *fmt, ...) __printf(5, 6);
+/* Report at the definition of @macro (in the probe's preprocessing record). */
+void unit_report_macro(struct unit *unit, int rule, const char *macro,
+		       const char *fmt, ...) __printf(4, 5);
 
 #endif

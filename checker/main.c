@@ -49,9 +49,10 @@ static const struct command {
 	const char *name;
 	int (*fn)(int argc, char **argv);
 } commands[] = {
-	{ "check", cmd_check },	    { "rules", cmd_rules },
-	{ "explain", cmd_explain }, { "--version", cmd_version },
-	{ "--help", cmd_help },	    { "-h", cmd_help },
+	{ "check", cmd_check },	      { "layout", cmd_layout },
+	{ "rules", cmd_rules },	      { "explain", cmd_explain },
+	{ "--version", cmd_version }, { "--help", cmd_help },
+	{ "-h", cmd_help },
 };
 
 int main(int argc, char **argv)

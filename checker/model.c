@@ -7,12 +7,29 @@
 
 #define PROBE_PREFIX "__ptecheck_probe_"
 
+static void add_name(struct strv *names, const char *name)
+{
+	for (int i = 0; i < names->n; i++)
+		if (!strcmp(names->v[i], name))
+			return;
+	strv_push(names, name);
+}
+
+/* Every macro the arch data names. */
 static void macro_names(const struct arch *arch, struct strv *names)
 {
 	for (int i = 0; i < arch->nr_tracking; i++) {
-		strv_push(names, arch->tracking[i].pte_macro);
-		strv_push(names, arch->tracking[i].swp_macro);
+		add_name(names, arch->tracking[i].pte_macro);
+		add_name(names, arch->tracking[i].swp_macro);
 	}
+	for (int i = 0; i < arch->nr_bits; i++)
+		add_name(names, arch->bits[i].macro);
+	for (int i = 0; i < arch->nr_fields; i++) {
+		add_name(names, arch->fields[i].shift_macro);
+		add_name(names, arch->fields[i].bits_macro);
+	}
+	for (int i = 0; i < arch->nr_sw_masks; i++)
+		add_name(names, arch->sw_masks[i].macro);
 }
 
 char *model_probe_text(const struct arch *arch)
@@ -57,12 +74,59 @@ static bool probe_result(CXCursor func, uint64_t *value)
 	return const_value(expr, value);
 }
 
+static struct macro_value *find(const struct model *model, const char *name)
+{
+	for (int i = 0; i < model->nr_macros; i++)
+		if (!strcmp(model->macros[i].name, name))
+			return &model->macros[i];
+	return NULL;
+}
+
+/* Where a macro of ours is defined, and whether it is another's alias. */
+static void scan_definition(struct model *model, CXTranslationUnit tu,
+			    CXCursor c)
+{
+	struct strv tokens = { 0 };
+	struct macro_value *m;
+	struct where w;
+	char *name = cursor_name(c);
+
+	m = find(model, name);
+	free(name);
+	if (!m)
+		return;
+	where_cursor(c, &w);
+	free(m->file);
+	m->file = w.file;
+	m->line = w.line;
+	/* #define A (B) or #define A B: tokens A ( B ) or A B. */
+	cursor_tokens(tu, c, &tokens);
+	free(m->alias_of);
+	m->alias_of = NULL;
+	if (tokens.n == 4 && !strcmp(tokens.v[1], "(") &&
+	    !strcmp(tokens.v[3], ")"))
+		m->alias_of = xstrdup(tokens.v[2]);
+	else if (tokens.n == 2)
+		m->alias_of = xstrdup(tokens.v[1]);
+	strv_free(&tokens);
+}
+
+struct scan_state {
+	struct model *model;
+	CXTranslationUnit tu;
+};
+
 static enum CXChildVisitResult scan(CXCursor c, CXCursor parent,
 				    CXClientData data)
 {
-	struct model *model = data;
+	struct scan_state *ss = data;
+	struct model *model = ss->model;
 	char *name;
 
+	if (clang_getCursorKind(c) == CXCursor_MacroDefinition) {
+		scan_definition(model, ss->tu, c);
+		return CXChildVisit_Continue;
+	}
 	if (clang_getCursorKind(c) != CXCursor_FunctionDecl)
 		return CXChildVisit_Continue;
 	name = cursor_name(c);
@@ -84,6 +148,7 @@ static enum CXChildVisitResult scan(CXCursor c, CXCursor parent,
 
 void model_load(struct model *model, struct tu *tu, const struct arch *arch)
 {
+	struct scan_state ss = { model, tu->cx };
 	struct strv names = { 0 };
 
 	macro_names(arch, &names);
@@ -92,14 +157,16 @@ void model_load(struct model *model, struct tu *tu, const struct arch *arch)
 	for (int i = 0; i < names.n; i++)
 		model->macros[i].name = xstrdup(names.v[i]);
 	strv_free(&names);
-	clang_visitChildren(clang_getTranslationUnitCursor(tu->cx), scan,
-			    model);
+	clang_visitChildren(clang_getTranslationUnitCursor(tu->cx), scan, &ss);
 }
 
 void model_free(struct model *model)
 {
-	for (int i = 0; i < model->nr_macros; i++)
+	for (int i = 0; i < model->nr_macros; i++) {
 		free(model->macros[i].name);
+		free(model->macros[i].file);
+		free(model->macros[i].alias_of);
+	}
 	free(model->macros);
 	model->macros = NULL;
 	model->nr_macros = 0;
@@ -116,4 +183,139 @@ bool model_value(const struct model *model, const char *name, uint64_t *value)
 		}
 	}
 	return false;
+}
+
+const struct macro_value *model_macro(const struct model *model,
+				      const char *name)
+{
+	return find(model, name);
+}
+
+bool model_aliases(const struct model *model, const char *a, const char *b)
+{
+	const struct macro_value *ma = find(model, a), *mb = find(model, b);
+
+	return (ma && ma->alias_of && !strcmp(ma->alias_of, b)) ||
+	       (mb && mb->alias_of && !strcmp(mb->alias_of, a));
+}
+
+/* The text of line @line of @file, or NULL. */
+static char *source_line(const char *file, unsigned int line)
+{
+	char *text = read_file(file, NULL), *p = text, *out = NULL;
+
+	for (unsigned int l = 1; p && l < line; l++) {
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	if (p)
+		out = xasprintf("%.*s", (int)strcspn(p, "\n"), p);
+	free(text);
+	return out;
+}
+
+/*
+ * The kernel says in comments where a bit is legal: "only for swp ptes",
+ * "only when !PTE_VALID". The arch data must not put it anywhere else.
+ */
+static void check_annotation(const struct macro_value *m,
+			     const struct bit_def *b, const struct arch *arch)
+{
+	char *text = m->file ? source_line(m->file, m->line) : NULL;
+	bool swp_only, invalid_only;
+
+	if (!text)
+		return;
+	swp_only = strstr(text, "only for swp") != NULL;
+	invalid_only = strstr(text, "only when !PTE_VALID") != NULL ||
+		       strstr(text, "only when !PMD_SECT_VALID") != NULL;
+	for (int i = 0; i < b->nr_states; i++) {
+		const char *state = arch->states.v[b->state[i]];
+
+		if ((swp_only && !strstr(state, "swap")) ||
+		    (invalid_only && ends_with(state, "valid") &&
+		     !strstr(state, "invalid")))
+			die("arch data puts %s in state %s, but %s:%u says '%s'",
+			    b->macro, state, m->file, m->line,
+			    swp_only ? "only for swp ptes" :
+				       "only when !PTE_VALID");
+	}
+	free(text);
+}
+
+static void add_owner(struct state_layout *st, uint64_t mask, const char *name,
+		      enum role role)
+{
+	for (int bit = 0; bit < 64; bit++) {
+		struct bit_cell *cell = &st->bits[bit];
+
+		if (!(mask & (1ULL << bit)) || cell->nr_owners == MAX_OWNERS)
+			continue;
+		cell->owners[cell->nr_owners].name = name;
+		cell->owners[cell->nr_owners++].role = role;
+	}
+}
+
+static uint64_t field_mask(uint64_t shift, uint64_t bits)
+{
+	uint64_t ones = bits >= 64 ? ~0ULL : (1ULL << bits) - 1;
+
+	return shift >= 64 ? 0 : ones << shift;
+}
+
+void model_layout(const struct model *model, const struct arch *arch,
+		  struct layout *layout)
+{
+	layout->nr_states = arch->states.n;
+	for (int s = 0; s < arch->states.n; s++)
+		layout->states[s].name = arch->states.v[s];
+
+	for (int i = 0; i < arch->nr_bits; i++) {
+		const struct bit_def *b = &arch->bits[i];
+		const struct macro_value *m = find(model, b->macro);
+
+		if (!m || m->state == MACRO_UNDEFINED) {
+			if (b->optional)
+				continue;
+			die("arch data names %s, which this tree does not define (mark it %s? if it may be absent)",
+			    b->macro, b->macro);
+		}
+		if (m->state == MACRO_DYNAMIC) {
+			if (layout->nr_dynamic <
+			    (int)ARRAY_SIZE(layout->dynamic))
+				layout->dynamic[layout->nr_dynamic++] =
+					b->macro;
+			continue;
+		}
+		check_annotation(m, b, arch);
+		for (int k = 0; k < b->nr_states; k++) {
+			struct state_layout *st = &layout->states[b->state[k]];
+
+			add_owner(st, m->value, b->macro, b->role[k]);
+			if (b->role[k] == ROLE_SW)
+				st->used_sw |= m->value;
+		}
+	}
+	for (int i = 0; i < arch->nr_fields; i++) {
+		const struct field_def *f = &arch->fields[i];
+		uint64_t shift, bits;
+
+		if (!model_value(model, f->shift_macro, &shift) ||
+		    !model_value(model, f->bits_macro, &bits))
+			die("arch data field %s: %s or %s is not a constant in this tree",
+			    f->name, f->shift_macro, f->bits_macro);
+		add_owner(&layout->states[f->state], field_mask(shift, bits),
+			  f->name, ROLE_FIELD);
+	}
+	for (int i = 0; i < arch->nr_sw_masks; i++) {
+		const struct sw_mask_def *d = &arch->sw_masks[i];
+		struct state_layout *st = &layout->states[d->state];
+		uint64_t mask;
+
+		if (model_value(model, d->macro, &mask)) {
+			st->sw_mask = mask;
+			st->used_sw &= mask;
+		}
+	}
 }

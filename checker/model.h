@@ -15,6 +15,10 @@ struct macro_value {
 	char *name;
 	enum macro_state state;
 	uint64_t value;
+	/* Where it is defined, when the TU kept its preprocessing record. */
+	char *file; /* absolute */
+	unsigned int line;
+	char *alias_of; /* #define A (B): the B */
 };
 
 struct model {
@@ -32,5 +36,18 @@ void model_load(struct model *model, struct tu *tu, const struct arch *arch);
 void model_free(struct model *model);
 /* The value of @name when it is defined and constant. */
 bool model_value(const struct model *model, const char *name, uint64_t *value);
+const struct macro_value *model_macro(const struct model *model,
+				      const char *name);
+
+/*
+ * The layout of every state the arch data names, under this TU's
+ * configuration. An arch data macro that is undefined without being marked
+ * optional, or a kernel annotation ("only for swp ptes", "only when
+ * !PTE_VALID") that the data contradicts, is an input error (exit 2).
+ */
+void model_layout(const struct model *model, const struct arch *arch,
+		  struct layout *layout);
+/* Is one of @a and @b defined as the other? Then they share bits legally. */
+bool model_aliases(const struct model *model, const char *a, const char *b);
 
 #endif

@@ -18,7 +18,10 @@ enum opt {
 	OPT_ALL_FILES,
 	OPT_JOBS,
 	OPT_ENABLE,
-	OPT_DISABLE
+	OPT_DISABLE,
+	OPT_MATRIX,
+	OPT_ARCH_DATA,
+	OPT_DIFF,
 };
 
 static const struct option_spec {
@@ -35,7 +38,14 @@ static const struct option_spec {
 	  "check under this .config (made into a cached O= build)" },
 	{ "-p", OPT_COMPDB, "DIR",
 	  "read DIR/compile_commands.json (libclang's compilation database)" },
-	{ "--format", OPT_FORMAT, "FMT", "gcc (default) or json" },
+	{ "--matrix", OPT_MATRIX, NULL,
+	  "check every configuration of the arch data's matrix" },
+	{ "--diff", OPT_DIFF, "KDIR",
+	  "layout: what changed from the layout of this other tree" },
+	{ "--arch-data", OPT_ARCH_DATA, "FILE",
+	  "read the arch's knowledge from FILE, not the built-in data" },
+	{ "--format", OPT_FORMAT, "FMT",
+	  "check: gcc (default) or json; layout: text (default), json or svg" },
 	{ "--fail-on", OPT_FAIL_ON, "LEVEL",
 	  "error, warning (default) or never: what makes the exit status 1" },
 	{ "--all-files", OPT_ALL_FILES, NULL,
@@ -98,8 +108,14 @@ static void apply(struct options *opts, enum opt opt, const char *name,
 			opts->format = FORMAT_GCC;
 		else if (!strcmp(value, "json"))
 			opts->format = FORMAT_JSON;
+		else if (!strcmp(value, "text"))
+			opts->format = FORMAT_TEXT;
+		else if (!strcmp(value, "svg"))
+			opts->format = FORMAT_SVG;
 		else
-			die("--format: unknown format '%s' (gcc, json)", value);
+			die("--format: unknown format '%s' (gcc, json, text, svg)",
+			    value);
+		opts->format_given = true;
 		break;
 	case OPT_FAIL_ON:
 		if (!strcmp(value, "error"))
@@ -114,6 +130,15 @@ static void apply(struct options *opts, enum opt opt, const char *name,
 		break;
 	case OPT_ALL_FILES:
 		opts->all_files = true;
+		break;
+	case OPT_MATRIX:
+		opts->matrix = true;
+		break;
+	case OPT_ARCH_DATA:
+		opts->arch_data = value;
+		break;
+	case OPT_DIFF:
+		opts->diff = value;
 		break;
 	case OPT_JOBS:
 		jobs = strtol(value, &end, 10);

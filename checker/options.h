@@ -16,7 +16,12 @@ struct options {
 	const char *kdir;
 	enum format format;
 	enum fail_on fail_on;
-	bool all_files; /* --all-files: no pre-filter */
+	bool all_files;
+	bool matrix; /* --matrix */
+	bool format_given;
+	const char *arch_data; /* --arch-data */
+	const char *diff;
+		/* layout --diff: the tree to compare with */ /* --all-files: no pre-filter */
 	int jobs;
 	struct strv positional;
 };

@@ -9,6 +9,27 @@
 
 static struct finding *findings;
 static int nr_findings, alloc_findings;
+static char *current_config;
+static int nr_configs;
+
+void report_set_config(const char *label)
+{
+	free(current_config);
+	current_config = xstrdup(label);
+	nr_configs++;
+}
+
+static void add_config(struct finding *f)
+{
+	char *next;
+
+	if (!current_config || strstr(f->configs, current_config))
+		return;
+	next = *f->configs ? xasprintf("%s; %s", f->configs, current_config) :
+			     xstrdup(current_config);
+	free(f->configs);
+	f->configs = next;
+}
 
 static bool same_site(const struct finding *f, int rule, const char *file,
 		      unsigned int line, unsigned int column)
@@ -24,6 +45,7 @@ static void add_finding(int rule, const char *file, unsigned int line,
 
 	for (int i = 0; i < nr_findings; i++) {
 		if (same_site(&findings[i], rule, file, line, column)) {
+			add_config(&findings[i]);
 			free(message);
 			return;
 		}
@@ -39,6 +61,8 @@ static void add_finding(int rule, const char *file, unsigned int line,
 	f->line = line;
 	f->column = column;
 	f->message = message;
+	f->configs = xstrdup("");
+	add_config(f);
 }
 
 void report(int rule, const char *file, unsigned int line, unsigned int column,
@@ -171,7 +195,7 @@ static void print_json(FILE *out, const struct report_context *ctx)
 			f->column);
 		json_string(out, f->message);
 		fputs(",\"config\":", out);
-		json_string(out, ctx->config);
+		json_string(out, *f->configs ? f->configs : ctx->config);
 		fputc('}', out);
 	}
 	fprintf(out,
@@ -192,9 +216,12 @@ void report_print(FILE *out, enum format format,
 	for (int i = 0; i < nr_findings; i++) {
 		const struct finding *f = &findings[i];
 
-		fprintf(out, "%s:%u:%u: %s: %s [%s]\n", f->file, f->line,
-			f->column, severity_name(rules[f->rule].severity),
-			f->message, rules[f->rule].name);
+		fprintf(out, "%s:%u:%u: %s: %s", f->file, f->line, f->column,
+			severity_name(rules[f->rule].severity), f->message);
+		/* Several configurations checked: say which it holds in. */
+		if (nr_configs > 1)
+			fprintf(out, " (in %s)", f->configs);
+		fprintf(out, " [%s]\n", rules[f->rule].name);
 	}
 }
 

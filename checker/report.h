@@ -8,7 +8,7 @@
 #include "rules/rules.h"
 #include "util.h"
 
-enum format { FORMAT_GCC, FORMAT_JSON };
+enum format { FORMAT_GCC, FORMAT_JSON, FORMAT_TEXT, FORMAT_SVG };
 enum fail_on { FAIL_ON_ERROR, FAIL_ON_WARNING, FAIL_ON_NEVER };
 
 struct finding {
@@ -16,7 +16,11 @@ struct finding {
 	char *file; /* relative to KDIR */
 	unsigned int line, column;
 	char *message;
+	char *configs; /* the configurations it holds in, "; "-separated */
 };
+
+/* Findings from now on hold in this configuration (its report label). */
+void report_set_config(const char *label);
 
 /* Rules call this; duplicates (a header seen from many TUs) collapse. */
 void report(int rule, const char *file, unsigned int line, unsigned int column,

@@ -153,7 +153,8 @@ static void make_step(const struct tree *tree, const struct arch *arch,
 }
 
 static void enable_features(const struct tree *tree, const struct arch *arch,
-			    const char *dir, const char *log)
+			    const char *dir, const char *log,
+			    const struct matrix_def *matrix)
 {
 	struct strv argv = { 0 };
 
@@ -163,6 +164,14 @@ static void enable_features(const struct tree *tree, const struct arch *arch,
 	for (int i = 0; i < arch->features.n; i++) {
 		strv_push(&argv, "-e");
 		strv_push(&argv, arch->features.v[i]);
+	}
+	for (int i = 0; matrix && i < matrix->enable.n; i++) {
+		strv_push(&argv, "-e");
+		strv_push(&argv, matrix->enable.v[i]);
+	}
+	for (int i = 0; matrix && i < matrix->disable.n; i++) {
+		strv_push(&argv, "-d");
+		strv_push(&argv, matrix->disable.v[i]);
 	}
 	if (run_command(argv.v, NULL, log))
 		die("scripts/config failed (see %s)", log);
@@ -237,10 +246,27 @@ static void check_source_link(const char *dir, const char *kdir)
 	free(link);
 }
 
-void build_prepare(struct build *build, const struct tree *tree,
-		   const struct arch *arch, const char *config_file,
-		   const char *build_dir)
+/* The matrix entry's symbols, after olddefconfig: did each it sets take? */
+static const char *matrix_refused(const char *dir, const struct matrix_def *m)
 {
+	char *path = xasprintf("%s/.config", dir);
+	struct kconfig *kc = kconfig_read(path);
+	const char *refused = NULL;
+
+	for (int i = 0; kc && i < m->enable.n && !refused; i++)
+		if (!kconfig_enabled(kc, m->enable.v[i]))
+			refused = m->enable.v[i];
+	kconfig_free(kc);
+	free(path);
+	return refused;
+}
+
+bool build_prepare(struct build *build, const struct tree *tree,
+		   const struct arch *arch, const char *config_file,
+		   const char *build_dir, const struct matrix_def *matrix)
+{
+	const char *refused = NULL;
+	char *base;
 	char *key, *dir, *stamp, *log, *text = NULL, *old;
 	uint64_t h = 0xcbf29ce484222325ULL;
 
@@ -253,7 +279,7 @@ void build_prepare(struct build *build, const struct tree *tree,
 			die("%s: not prepared (no %s; run 'make O=%s prepare')",
 			    build_dir, arch->flags_cmd, build_dir);
 		free(cmd);
-		return;
+		return true;
 	}
 	if (config_file) {
 		text = read_file(config_file, NULL);
@@ -261,9 +287,16 @@ void build_prepare(struct build *build, const struct tree *tree,
 			die("%s: cannot read: %s", config_file,
 			    strerror(errno));
 	}
-	key = xasprintf("kdir=%s\nversion=%s\narch=%s\nfeatures=%d\n%s",
-			tree->kdir, tree->version, arch->name, arch->features.n,
-			text ? text : "defconfig\n");
+	key = xasprintf(
+		"kdir=%s\nversion=%s\narch=%s\nfeatures=%d\nmatrix=%s\n%s",
+		tree->kdir, tree->version, arch->name, arch->features.n,
+		matrix ? matrix->name : "-", text ? text : "defconfig\n");
+	for (int i = 0; matrix && i < matrix->enable.n; i++) {
+		char *next = xasprintf("%s+%s\n", key, matrix->enable.v[i]);
+
+		free(key);
+		key = next;
+	}
 	h = fnv1a(h, key, strlen(key));
 	dir = xasprintf("%s/build/%s-%016llx", cache_dir(), arch->name,
 			(unsigned long long)h);
@@ -271,7 +304,8 @@ void build_prepare(struct build *build, const struct tree *tree,
 	log = xasprintf("%s/ptecheck-prepare.log", dir);
 	old = read_file(stamp, NULL);
 
-	if (!old || strcmp(old, key)) {
+	if (!old || !starts_with(old, key) ||
+	    (old[strlen(key)] && !starts_with(old + strlen(key), "refused="))) {
 		FILE *f;
 
 		remove_tree(dir);
@@ -285,10 +319,20 @@ void build_prepare(struct build *build, const struct tree *tree,
 				    arch);
 		} else {
 			make_step(tree, arch, dir, log, arch->defconfig);
-			enable_features(tree, arch, dir, log);
+			enable_features(tree, arch, dir, log, matrix);
 		}
 		make_step(tree, arch, dir, log, "olddefconfig");
-		make_step(tree, arch, dir, log, "prepare");
+		if (matrix)
+			refused = matrix_refused(dir, matrix);
+		/* An older tree may not offer a configuration: remember that. */
+		if (refused) {
+			char *next = xasprintf("%srefused=%s\n", key, refused);
+
+			free(key);
+			key = next;
+		} else {
+			make_step(tree, arch, dir, log, "prepare");
+		}
 		/* The stamp goes last: a build without one is half made. */
 		f = fopen(stamp, "w");
 		if (!f || fputs(key, f) < 0 || fclose(f))
@@ -298,11 +342,30 @@ void build_prepare(struct build *build, const struct tree *tree,
 		signal(SIGTERM, SIG_DFL);
 		progress_done();
 	}
-	build_open(build, arch, dir,
-		   config_file ? config_file : arch->defconfig);
+	if (old && starts_with(old, key) && strstr(old, "\nrefused=")) {
+		free(key);
+		key = xstrdup(old);
+	}
+	if (strstr(key, "\nrefused=")) {
+		warn("configuration %s: this tree's Kconfig does not let CONFIG_%.*s be set; skipped",
+		     matrix->name,
+		     (int)strcspn(strstr(key, "\nrefused=") + 9, "\n"),
+		     strstr(key, "\nrefused=") + 9);
+		free(old);
+		free(key);
+		free(text);
+		free(stamp);
+		free(log);
+		return false;
+	}
+	base = matrix ? xasprintf("%s %s", arch->defconfig, matrix->name) :
+			xstrdup(config_file ? config_file : arch->defconfig);
+	build_open(build, arch, dir, base);
+	free(base);
 	free(old);
 	free(key);
 	free(text);
 	free(stamp);
 	free(log);
+	return true;
 }

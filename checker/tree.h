@@ -23,11 +23,14 @@ void tree_open(struct tree *tree, const char *path, const struct arch *arch);
 /*
  * Find or make a prepared O= build: @build_dir as given, or one in the
  * cache made by the kernel's own Kconfig from @config_file, or from the
- * arch's defconfig with its tracking features switched on.
+ * arch's defconfig with its tracking features switched on and, for
+ * --matrix, one entry's symbols set and unset. False, with a warning, when
+ * the tree's Kconfig refuses a matrix entry (4K pages with 52-bit PA
+ * before LPA2): the caller skips that configuration.
  */
-void build_prepare(struct build *build, const struct tree *tree,
+bool build_prepare(struct build *build, const struct tree *tree,
 		   const struct arch *arch, const char *config_file,
-		   const char *build_dir);
+		   const char *build_dir, const struct matrix_def *matrix);
 
 /* Use an existing prepared build (Kbuild and -p modes). */
 void build_open(struct build *build, const struct arch *arch, const char *dir,

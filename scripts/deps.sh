@@ -22,6 +22,7 @@ pkgs="
 	git			git apply for the patched trees, ptecheck gate
 	git-email		git send-email validate hook
 	linux-source-6.12	the kernel tree every test runs on
+	linux-source-6.1	the older tree: PROT_NONE still SW bit 58, no uffd-wp
 	libcmocka-dev		unit tests
 	python3			Kbuild scripts, gen_compile_commands.py
 	python3-jsonschema	tests: --format json against its schema

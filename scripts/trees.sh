@@ -164,8 +164,10 @@ patched() {
 	tmp=
 }
 
-# The default KDIR, whether or not any patch needs it.
+# The default KDIR and the older tree the tests also run on, whether or
+# not any patch needs them.
 pristine 6.12
+pristine 6.1
 
 found=
 shopt -s nullglob

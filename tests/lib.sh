@@ -98,8 +98,11 @@ findings() {
 		LC_ALL=C sort -u
 }
 
-# The 8 housekeeping sites of kernel/variants/soft-dirty-6.12-unconverted.patch.
-UNCONVERTED_SITES="arch/arm64/include/asm/pgtable.h:1213: error [MKDIRTY_HOUSEKEEPING]
+# The 8 housekeeping sites of kernel/variants/soft-dirty-6.12-unconverted.patch
+# (all Kbuild mode sees), and the note that soft-dirty takes bit 63, the
+# last free software bit (tree and -p modes, from the header probe).
+LAST_FREE_NOTE="arch/arm64/include/asm/pgtable-prot.h:38: note [SWBIT_LAST_FREE]"
+MKDIRTY_SITES="arch/arm64/include/asm/pgtable.h:1213: error [MKDIRTY_HOUSEKEEPING]
 arch/arm64/include/asm/pgtable.h:1355: error [MKDIRTY_HOUSEKEEPING]
 arch/arm64/mm/contpte.c:173: error [MKDIRTY_HOUSEKEEPING]
 arch/arm64/mm/contpte.c:230: error [MKDIRTY_HOUSEKEEPING]
@@ -107,6 +110,8 @@ arch/arm64/mm/contpte.c:65: error [MKDIRTY_HOUSEKEEPING]
 arch/arm64/mm/hugetlbpage.c:137: error [MKDIRTY_HOUSEKEEPING]
 arch/arm64/mm/hugetlbpage.c:170: error [MKDIRTY_HOUSEKEEPING]
 arch/arm64/mm/hugetlbpage.c:443: error [MKDIRTY_HOUSEKEEPING]"
+UNCONVERTED_SITES="$MKDIRTY_SITES
+$LAST_FREE_NOTE"
 
 # expect_sites WANT FILE: the findings in FILE are exactly WANT.
 expect_sites() {

@@ -12,8 +12,11 @@ python3 - "$T/out" <<'PY'
 import json, sys
 doc = json.load(open(sys.argv[1]))
 assert doc["version"] == 1, doc
-f = doc["findings"]
+f = [x for x in doc["findings"] if x["rule"] == "MKDIRTY_HOUSEKEEPING"]
 assert len(f) == 8, f
+notes = [x for x in doc["findings"] if x["rule"] != "MKDIRTY_HOUSEKEEPING"]
+assert [(x["rule"], x["severity"], x["file"], x["line"]) for x in notes] == [
+    ("SWBIT_LAST_FREE", "note", "arch/arm64/include/asm/pgtable-prot.h", 38)], notes
 for x in f:
     assert set(x) == {"rule", "severity", "file", "line", "column",
                       "message", "config"}, x
@@ -29,7 +32,7 @@ assert {(x["file"], x["line"]) for x in f} == {
     ("arch/arm64/mm/hugetlbpage.c", 170),
     ("arch/arm64/mm/hugetlbpage.c", 443)}, f
 s = doc["summary"]
-assert s["errors"] == 8 and s["warnings"] == 0, s
+assert s["errors"] == 8 and s["warnings"] == 0 and s["notes"] == 1, s
 PY
 # Nothing but the document on stdout, when piped.
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/out"

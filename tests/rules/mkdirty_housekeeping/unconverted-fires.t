@@ -3,6 +3,7 @@
 # check-command: ptecheck check --format gcc $KDIR
 # check-exit: 1
 # check-output-start
+arch/arm64/include/asm/pgtable-prot.h:38: note [SWBIT_LAST_FREE]
 arch/arm64/include/asm/pgtable.h:1213: error [MKDIRTY_HOUSEKEEPING]
 arch/arm64/include/asm/pgtable.h:1355: error [MKDIRTY_HOUSEKEEPING]
 arch/arm64/mm/contpte.c:65: error [MKDIRTY_HOUSEKEEPING]

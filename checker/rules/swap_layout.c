@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * SWAP_LAYOUT: the swap entry's fields and flags collide, sit on bits that
+ * must be zero, do not fit in 64 bits, or disagree with the layout comment.
+ *
+ * A swap (non-present) entry packs the swap type, the swap offset and the
+ * PTE_SWP_* flags (exclusive, uffd-wp, soft-dirty) around the bits that
+ * must stay zero so the entry is neither valid nor present-invalid. The
+ * thread's patch 1 reshuffled the fields around PROT_NONE; its soft-dirty
+ * patch put PTE_SWP_SOFT_DIRTY on bit 61, free then, inside the swap
+ * offset in 6.12. The comment beside the macros ("Encode and decode a swap
+ * entry: bits ...") is what reviewers read; it has to say what the macros
+ * do.
+ *
+ * Cases reported, in each swap state of the arch data:
+ *   1. a flag or field on a bit another flag or field owns;
+ *   2. a flag or field on a must-be-zero bit (valid, present-invalid);
+ *   3. a field whose shift plus width passes bit 63;
+ *   4. a line of the layout comment whose bits the macros use otherwise
+ *      ("swap type"/"swap offset" ranges, "(must be zero)" bits, flag
+ *      bits), at that line; failing that, a flag or field the comment does
+ *      not mention, at its definition.
+ *
+ * Error:
+ *   #define PTE_SWP_SOFT_DIRTY (_AT(pteval_t, 1) << 61)  (offset is 12-61)
+ * OK:
+ *   #define PTE_SWP_SOFT_DIRTY (_AT(pteval_t, 1) << 4)
+ *    *	bit  4:		remember soft-dirty state
+ *
+ * Limits: a comment line for a flag that the configuration compiles out
+ * (defined as 0) is not held against the macros.
+ */
+#include <regex.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../engine.h"
+#include "rules.h"
+
+static int my_id;
+
+static bool packed(enum role role)
+{
+	return role == ROLE_FIELD || role == ROLE_FLAG;
+}
+
+/* Where a flag is defined, or a field's shift. */
+static const char *definition(struct unit *unit, const char *name)
+{
+	for (int i = 0; i < unit->arch->nr_fields; i++)
+		if (!strcmp(unit->arch->fields[i].name, name))
+			return unit->arch->fields[i].shift_macro;
+	return name;
+}
+
+static void blame(struct unit *unit, const struct owner *o, const char *fmt,
+		  const char *what, int bit, const char *state)
+{
+	unit_report_macro(unit, my_id, definition(unit, o->name), fmt, o->name,
+			  bit, what, state);
+}
+
+static void check_bits(struct unit *unit, const struct state_layout *st)
+{
+	for (int bit = 0; bit < 64; bit++) {
+		const struct bit_cell *cell = &st->bits[bit];
+
+		for (int i = 0; i < cell->nr_owners; i++) {
+			const struct owner *a = &cell->owners[i];
+
+			if (!packed(a->role))
+				continue;
+			for (int j = 0; j < cell->nr_owners; j++) {
+				const struct owner *b = &cell->owners[j];
+
+				if (b->role == ROLE_ZERO)
+					blame(unit, a,
+					      "%s uses bit %d, which must be zero (%s) in the %s state",
+					      b->name, bit, st->name);
+				else if (j > i && packed(b->role) &&
+					 strcmp(a->name, b->name))
+					blame(unit,
+					      a->role == ROLE_FLAG ? a : b,
+					      "%s shares bit %d with %s in the %s state",
+					      a->role == ROLE_FLAG ? b->name :
+								     a->name,
+					      bit, st->name);
+			}
+		}
+	}
+}
+
+static void check_widths(struct unit *unit)
+{
+	for (int i = 0; i < unit->arch->nr_fields; i++) {
+		const struct field_def *f = &unit->arch->fields[i];
+		uint64_t shift, bits;
+
+		if (model_value(&unit->model, f->shift_macro, &shift) &&
+		    model_value(&unit->model, f->bits_macro, &bits) &&
+		    shift + bits > 64)
+			unit_report_macro(
+				unit, my_id, f->shift_macro,
+				"%s spans bits %llu-%llu, past bit 63", f->name,
+				(unsigned long long)shift,
+				(unsigned long long)(shift + bits - 1));
+	}
+}
+
+static uint64_t range_mask(unsigned int lo, unsigned int hi)
+{
+	uint64_t upper = hi >= 63 ? ~0ULL : (1ULL << (hi + 1)) - 1;
+
+	return lo > 63 ? 0 : upper & ~((1ULL << lo) - 1);
+}
+
+static uint64_t role_bits(const struct state_layout *st, enum role role,
+			  const char *name)
+{
+	uint64_t mask = 0;
+
+	for (int bit = 0; bit < 64; bit++)
+		for (int i = 0; i < st->bits[bit].nr_owners; i++)
+			if (st->bits[bit].owners[i].role == role &&
+			    (!name ||
+			     !strcmp(st->bits[bit].owners[i].name, name)))
+				mask |= 1ULL << bit;
+	return mask;
+}
+
+/* Is some flag of the arch data compiled out (0) in this configuration? */
+static bool flag_compiled_out(struct unit *unit)
+{
+	for (int i = 0; i < unit->arch->nr_bits; i++) {
+		const struct bit_def *b = &unit->arch->bits[i];
+		uint64_t v;
+
+		for (int k = 0; k < b->nr_states; k++)
+			if (b->role[k] == ROLE_FLAG &&
+			    model_value(&unit->model, b->macro, &v) && !v)
+				return true;
+	}
+	return false;
+}
+
+struct comment_line {
+	unsigned int line, lo, hi;
+	char text[128];
+};
+
+/* The "Encode and decode a swap entry:" block, one entry per bit line. */
+static int read_comment(const char *file, struct comment_line *out, int max)
+{
+	char *text = read_file(file, NULL), *p, *next;
+	unsigned int line = 1;
+	bool in_block = false;
+	regex_t re;
+	int n = 0;
+
+	if (!text)
+		return 0;
+	regcomp(&re,
+		"^[[:space:]]*\\*[[:space:]]*bits?[[:space:]]+([0-9]+)(-([0-9]+))?:[[:space:]]*(.*)$",
+		REG_EXTENDED);
+	for (p = text; p && n < max; p = next, line++) {
+		regmatch_t m[5];
+
+		next = strchr(p, '\n');
+		if (next)
+			*next++ = '\0';
+		if (strstr(p, "Encode and decode a swap entry")) {
+			in_block = true;
+			continue;
+		}
+		if (!in_block)
+			continue;
+		if (strstr(p, "*/"))
+			break;
+		if (regexec(&re, p, 5, m, 0))
+			continue;
+		out[n].line = line;
+		out[n].lo = strtoul(p + m[1].rm_so, NULL, 10);
+		out[n].hi = m[3].rm_so >= 0 ?
+				    strtoul(p + m[3].rm_so, NULL, 10) :
+				    out[n].lo;
+		snprintf(out[n].text, sizeof(out[n].text), "%.*s",
+			 (int)(m[4].rm_eo - m[4].rm_so), p + m[4].rm_so);
+		n++;
+	}
+	regfree(&re);
+	free(text);
+	return n;
+}
+
+/* What a comment line claims, checked against the swap state's layout. */
+static bool line_agrees(struct unit *unit, const struct state_layout *st,
+			const struct comment_line *c, bool tolerate_flags)
+{
+	uint64_t mask = range_mask(c->lo, c->hi);
+
+	if (strstr(c->text, "swap type"))
+		return role_bits(st, ROLE_FIELD, "swap-type") == mask;
+	if (strstr(c->text, "swap offset"))
+		return role_bits(st, ROLE_FIELD, "swap-offset") == mask;
+	if (strstr(c->text, "must be zero"))
+		return (role_bits(st, ROLE_ZERO, NULL) & mask) == mask;
+	return tolerate_flags ||
+	       (role_bits(st, ROLE_FLAG, NULL) & mask) == mask;
+}
+
+static void check_comment(struct unit *unit, const struct state_layout *st)
+{
+	struct comment_line lines[32];
+	char *file, bits[64];
+	uint64_t said = 0, packed_bits;
+	bool drift = false;
+	int n;
+
+	if (!unit->arch->swap_comment)
+		return;
+	file = xasprintf("%s/%s", unit->kdir, unit->arch->swap_comment);
+	n = read_comment(file, lines, ARRAY_SIZE(lines));
+	for (int i = 0; i < n; i++) {
+		said |= range_mask(lines[i].lo, lines[i].hi);
+		if (line_agrees(unit, st, &lines[i], flag_compiled_out(unit)))
+			continue;
+		drift = true;
+		format_bits(range_mask(lines[i].lo, lines[i].hi), bits,
+			    sizeof(bits));
+		unit_report_line(
+			unit, my_id, file, lines[i].line,
+			"the swap layout comment gives %s %s to '%s'; the macros do not",
+			lines[i].lo == lines[i].hi ? "bit" : "bits", bits,
+			lines[i].text);
+	}
+	/* A drifting line explains a flag it should have named. */
+	packed_bits = role_bits(st, ROLE_FIELD, NULL) |
+		      role_bits(st, ROLE_FLAG, NULL);
+	if (n && !drift && (packed_bits & ~said)) {
+		int bit = __builtin_ctzll(packed_bits & ~said);
+		const struct owner *o = &st->bits[bit].owners[0];
+
+		for (int i = 0; i < st->bits[bit].nr_owners; i++)
+			if (packed(st->bits[bit].owners[i].role))
+				o = &st->bits[bit].owners[i];
+		format_bits(packed_bits & ~said, bits, sizeof(bits));
+		unit_report_macro(
+			unit, my_id, definition(unit, o->name),
+			"%s (bits %s) is missing from the swap layout comment in %s",
+			o->name, bits, unit->arch->swap_comment);
+	}
+	free(file);
+}
+
+static void match_layout(struct unit *unit, const struct layout *layout)
+{
+	for (int s = 0; s < layout->nr_states; s++) {
+		const struct state_layout *st = &layout->states[s];
+
+		if (!strstr(st->name, "swap"))
+			continue;
+		check_bits(unit, st);
+		if (!strcmp(st->name, "swap"))
+			check_comment(unit, st);
+	}
+	check_widths(unit);
+}
+
+void init_SWAP_LAYOUT(int id)
+{
+	my_id = id;
+	add_layout_hook(match_layout);
+}

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * SWBIT_OVERLAP: two bit definitions share a bit within one PTE state.
+ *
+ * Software bits are scarce (the thread freed bit 58 by moving PROT_NONE
+ * onto PTE_UXN, and argued over bit 63), and a new one is easily put on
+ * a bit another definition already owns in the same state: another
+ * software bit, a hardware attribute, or an output-address bit that only
+ * some page sizes or physical-address widths use. The bits are evaluated
+ * from the real headers under each configuration checked.
+ *
+ * Cases reported, per state of the arch data (valid, present-invalid,
+ * pmd-valid, ...):
+ *   1. a software bit or state marker on a bit another software bit,
+ *      marker, hardware or address definition owns;
+ *   2. the same, in only some configurations (--matrix names them).
+ * Not an overlap: a macro written as another (PTE_WRITE is PTE_DBM,
+ * PTE_PRESENT_INVALID is PTE_NG), and an overlay that the arch data puts
+ * in another state only (PTE_PRESENT_INVALID is no valid-state bit). Swap
+ * states are SWAP_LAYOUT's.
+ *
+ * Error:
+ *   #define PTE_UFFD_WP     (_AT(pteval_t, 1) << 58)
+ *   #define PTE_SOFT_DIRTY  (_AT(pteval_t, 1) << 58)
+ * OK:
+ *   #define PTE_SOFT_DIRTY  (_AT(pteval_t, 1) << 63)
+ *
+ * Reported at the definition of the software bit (of the later one, when
+ * both are). Limits: a macro the arch data does not list is not seen; a
+ * bit that is not constant (PTE_MAYBE_NG) is left out of the layout.
+ */
+#include <string.h>
+
+#include "../engine.h"
+#include "rules.h"
+
+static int my_id;
+
+static bool claims(enum role role)
+{
+	return role == ROLE_SW || role == ROLE_MARKER;
+}
+
+static bool may_overlap(enum role role)
+{
+	return role == ROLE_HW || role == ROLE_ADDR || claims(role);
+}
+
+/* The definition to blame: the software one, else the later one. */
+static const char *blame(struct unit *unit, const struct owner *a,
+			 const struct owner *b)
+{
+	const struct macro_value *ma, *mb;
+
+	if (claims(a->role) != claims(b->role))
+		return claims(a->role) ? a->name : b->name;
+	ma = model_macro(&unit->model, a->name);
+	mb = model_macro(&unit->model, b->name);
+	if (ma && mb && ma->file && mb->file && !strcmp(ma->file, mb->file))
+		return ma->line > mb->line ? a->name : b->name;
+	return b->name;
+}
+
+static void match_layout(struct unit *unit, const struct layout *layout)
+{
+	for (int s = 0; s < layout->nr_states; s++) {
+		const struct state_layout *st = &layout->states[s];
+
+		for (int bit = 63; bit >= 0; bit--) {
+			const struct bit_cell *cell = &st->bits[bit];
+
+			for (int i = 0; i < cell->nr_owners; i++) {
+				for (int j = i + 1; j < cell->nr_owners; j++) {
+					const struct owner *a =
+						&cell->owners[i];
+					const struct owner *b =
+						&cell->owners[j];
+					const char *at, *other;
+
+					if (!may_overlap(a->role) ||
+					    !may_overlap(b->role) ||
+					    (!claims(a->role) &&
+					     !claims(b->role)) ||
+					    !strcmp(a->name, b->name) ||
+					    model_aliases(&unit->model, a->name,
+							  b->name))
+						continue;
+					at = blame(unit, a, b);
+					other = at == a->name ? b->name :
+								a->name;
+					unit_report_macro(
+						unit, my_id, at,
+						"%s shares bit %d with %s (%s) in the %s state",
+						at, bit, other,
+						role_name(at == a->name ?
+								  b->role :
+								  a->role),
+						st->name);
+				}
+			}
+		}
+	}
+}
+
+void init_SWBIT_OVERLAP(int id)
+{
+	my_id = id;
+	add_layout_hook(match_layout);
+}
