@@ -92,6 +92,9 @@ timed() {
 rows=()
 timed ptecheck '0|1' "$ptecheck" check --build "$o" "$kdir"
 rows+=("ptecheck|ptecheck check --build O KDIR|$(sed -n 's/.* in \([0-9]*\) files checked.*/\1/p' "$tmp/ptecheck.log")|-j$(nproc)")
+# The whole configuration matrix, warm (its 6 builds made by the warm-up).
+timed ptecheck_matrix '0|1' "$ptecheck" check --matrix "$kdir"
+rows+=("ptecheck_matrix|ptecheck check --matrix KDIR (6 configs)|$(sed -n 's/.* in \([0-9]*\) files checked.*/\1/p' "$tmp/ptecheck_matrix.log")|-j$(nproc)")
 # Like for like: every TU of the build's compile_commands.json under
 # arch/arm64 (arch/arm64/mm/ and what prepare compiled), no pre-filter.
 quiet python3 "$kdir/scripts/clang-tools/gen_compile_commands.py" -d "$o" \

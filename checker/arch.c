@@ -34,15 +34,17 @@ static void add_tracking(struct arch *arch, struct strv *words,
 {
 	struct tracking *t;
 
-	if (words->n != 3)
-		die("%s:%d: 'tracking' takes: feature macro swap-macro", origin,
-		    lineno);
+	if (words->n != 3 && words->n != 5)
+		die("%s:%d: 'tracking' takes: feature macro swap-macro [config have-symbol]",
+		    origin, lineno);
 	if (arch->nr_tracking == (int)ARRAY_SIZE(arch->tracking))
 		die("%s:%d: too many tracking bits", origin, lineno);
 	t = &arch->tracking[arch->nr_tracking++];
 	t->feature = xstrdup(words->v[0]);
 	t->pte_macro = xstrdup(words->v[1]);
 	t->swp_macro = xstrdup(words->v[2]);
+	t->config = words->n == 5 ? xstrdup(words->v[3]) : NULL;
+	t->have = words->n == 5 ? xstrdup(words->v[4]) : NULL;
 }
 
 int arch_state(const struct arch *arch, const char *name)
@@ -187,6 +189,14 @@ static void parse_line(struct arch *arch, char *line, const char *origin,
 		add_words(&arch->includes, &words);
 	else if (!strcmp(key, "dirty-test"))
 		add_words(&arch->dirty_tests, &words);
+	else if (!strcmp(key, "write-bit"))
+		set_word(&arch->write_bit, &words, key, origin, lineno);
+	else if (!strcmp(key, "dirty-bit"))
+		set_word(&arch->dirty_bit, &words, key, origin, lineno);
+	else if (!strcmp(key, "access-flags"))
+		add_words(&arch->access_flags, &words);
+	else if (!strcmp(key, "access-keep"))
+		add_words(&arch->access_keep, &words);
 	else if (!strcmp(key, "tracking"))
 		add_tracking(arch, &words, origin, lineno);
 	else if (!strcmp(key, "state"))

@@ -42,6 +42,8 @@ struct tracking {
 	char *feature; /* soft_dirty, uffd_wp */
 	char *pte_macro; /* present-entry bit */
 	char *swp_macro; /* its swap twin */
+	char *config; /* the Kconfig symbol under which it must work */
+	char *have; /* the arch's select: HAVE_ARCH_SOFT_DIRTY */
 };
 
 struct arch {
@@ -52,6 +54,10 @@ struct arch {
 	struct strv features;
 	struct strv includes;
 	struct strv dirty_tests;
+	char *write_bit; /* what write-protecting clears (PTE_WRITE) */
+	char *dirty_bit; /* the software dirty bit (PTE_DIRTY) */
+	struct strv access_flags; /* functions that mask in access flags */
+	struct strv access_keep; /* bits their masks must keep */
 	struct tracking tracking[8];
 	int nr_tracking;
 	struct strv states;

@@ -17,6 +17,7 @@
 #include "check.h"
 #include "engine.h"
 #include "flags.h"
+#include "helpers.h"
 #include "options.h"
 #include "report.h"
 #include "tree.h"
@@ -271,9 +272,10 @@ static char *kdir_of_build(const char *build_dir)
 
 /* The header probe: every inline helper the arch's headers define. */
 static struct tu *parse_probe(const struct arch *arch, const char *dir,
-			      const struct strv *flags, const char *kdir)
+			      const struct strv *flags, const char *kdir,
+			      const char *helper)
 {
-	char *text = xstrdup(""), *next, *why = NULL, *probe, *file;
+	char *text = xstrdup(""), *next, *why = NULL, *probe, *file, *wrappers;
 	CXIndex index = clang_createIndex(0, 0);
 	struct tu *tu;
 
@@ -283,7 +285,11 @@ static struct tu *parse_probe(const struct arch *arch, const char *dir,
 		free(text);
 		text = next;
 	}
-	probe = model_probe_text(arch);
+	next = model_probe_text(arch);
+	wrappers = helpers_probe_text(arch, helper);
+	probe = xasprintf("%s%s", next, wrappers);
+	free(next);
+	free(wrappers);
 	file = xasprintf("%s/ptecheck-probe.c", dir);
 	progress("parsing the %s headers", arch->name);
 	tu = tu_parse(index, file, flags, text, probe, true, &why);
@@ -364,8 +370,10 @@ static bool run_probe(const struct options *opts, const struct arch *arch,
 		die("%s: cannot enter: %s", run->build.dir, strerror(errno));
 	report_set_config(matrix ? matrix->name : run->build.label);
 
-	probe = parse_probe(arch, run->build.dir, probe_flags, tree->kdir);
+	probe = parse_probe(arch, run->build.dir, probe_flags, tree->kdir,
+			    opts->helper);
 	unit_init(&unit, probe, arch, tree->kdir);
+	unit.kconfig = run->build.kconfig;
 	unit_layout(&unit, &run->layout);
 	run->layout.arch = arch->name;
 	run->layout.config = run->build.label;
@@ -497,6 +505,109 @@ static int layout_diff(const struct options *opts, const struct arch *arch,
 	progress_done();
 	layout_print_diff(stdout, &before->layout, &after->layout,
 			  opts->format == FORMAT_JSON);
+	return EXIT_CLEAN;
+}
+
+/* The data macros that own @bit, for a person to read. */
+static void bit_names(FILE *out, const struct model *model, uint64_t mask)
+{
+	if (!mask) {
+		fputs(" -", out);
+		return;
+	}
+	for (int bit = 0; bit < 64; bit++) {
+		bool named = false;
+
+		if (!(mask & (1ULL << bit)))
+			continue;
+		fprintf(out, " %d", bit);
+		for (int i = 0; i < model->nr_macros; i++) {
+			const struct macro_value *m = &model->macros[i];
+
+			if (m->state != MACRO_CONSTANT ||
+			    m->value != (1ULL << bit))
+				continue;
+			fprintf(out, "%s%s", named ? "/" : " (", m->name);
+			named = true;
+		}
+		if (named)
+			fputc(')', out);
+	}
+}
+
+/* "NAME":[bits...] for explain-helper's JSON; @key may lead with a comma. */
+static void bit_list(FILE *out, const char *key, uint64_t mask)
+{
+	bool first = true;
+
+	fprintf(out, "%s%s\":[", key[0] == ',' ? "" : "\"", key);
+	for (int bit = 0; bit < 64; bit++) {
+		if (!(mask & (1ULL << bit)))
+			continue;
+		fprintf(out, "%s%d", first ? "" : ",", bit);
+		first = false;
+	}
+	fputc(']', out);
+}
+
+/* ptecheck explain-helper NAME KDIR: what a helper does to the bits. */
+int cmd_explain_helper(int argc, char **argv)
+{
+	struct config_run run = { 0 };
+	const struct arch *arch;
+	struct options opts;
+	struct tree tree;
+	struct unit unit;
+	struct helper h;
+	struct tu *probe;
+
+	if (argc < 1 || argv[0][0] == '-')
+		die("explain-helper takes NAME, then the check options and KDIR");
+	arch = start(&opts, argc - 1, argv + 1, &tree, "explain-helper");
+	opts.helper = argv[0];
+	if (opts.matrix || opts.compdb_dir)
+		die("explain-helper: one configuration, not --matrix or -p");
+	if (!build_prepare(&run.build, &tree, arch, opts.config, opts.build_dir,
+			   NULL))
+		return EXIT_INPUT;
+	if (!flags_from_cmd_file(xasprintf("%s/%s", run.build.dir,
+					   arch->flags_cmd),
+				 &run.template))
+		die("%s: no compiler command line in %s", run.build.dir,
+		    arch->flags_cmd);
+	if (chdir(run.build.dir))
+		die("%s: cannot enter: %s", run.build.dir, strerror(errno));
+	probe = parse_probe(arch, run.build.dir, &run.template, tree.kdir,
+			    opts.helper);
+	unit_init(&unit, probe, arch, tree.kdir);
+	progress_done();
+	if (!helper_lookup(&unit, opts.helper, &h))
+		die("%s: no such function or macro in the %s headers under %s",
+		    opts.helper, arch->name, run.build.label);
+	if (opts.format == FORMAT_JSON) {
+		printf("{\"version\":1,\"helper\":\"%s\",\"kind\":\"%s\",\"file\":\"%s\",\"line\":%u,",
+		       opts.helper, h.is_macro ? "macro" : "function",
+		       path_under(h.file, tree.kdir) ?: h.file, h.line);
+		bit_list(stdout, "sets", h.effects.set);
+		bit_list(stdout, ",\"clears", h.effects.clear);
+		bit_list(stdout, ",\"tests", h.effects.test);
+		puts("}");
+	} else {
+		printf("%s: %s at %s:%u\nconfig: %s\n", opts.helper,
+		       h.is_macro ? "macro" : "function",
+		       path_under(h.file, tree.kdir) ?: h.file, h.line,
+		       run.build.label);
+		printf("sets:  ");
+		bit_names(stdout, &unit.model, h.effects.set);
+		printf("\nclears:");
+		bit_names(stdout, &unit.model, h.effects.clear);
+		printf("\ntests: ");
+		bit_names(stdout, &unit.model, h.effects.test);
+		putchar('\n');
+	}
+	helper_free(&h);
+	unit_free(&unit);
+	tu_free(probe);
 	return EXIT_CLEAN;
 }
 

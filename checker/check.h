@@ -6,5 +6,6 @@
 int cmd_check(int argc, char **argv);
 int cmd_kbuild(int argc, char **argv);
 int cmd_layout(int argc, char **argv);
+int cmd_explain_helper(int argc, char **argv);
 
 #endif

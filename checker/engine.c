@@ -16,6 +16,8 @@ static names_hook_fn names_hooks[MAX_HOOKS];
 static int nr_names_hooks;
 static layout_hook_fn layout_hooks[MAX_HOOKS];
 static int nr_layout_hooks;
+static function_hook_fn function_hooks[MAX_HOOKS];
+static int nr_function_hooks;
 
 /* Header functions walked already in this process: one report each. */
 static struct strv walked;
@@ -32,6 +34,13 @@ void add_names_hook(names_hook_fn fn)
 	if (nr_names_hooks == MAX_HOOKS)
 		die("too many names hooks");
 	names_hooks[nr_names_hooks++] = fn;
+}
+
+void add_function_hook(function_hook_fn fn)
+{
+	if (nr_function_hooks == MAX_HOOKS)
+		die("too many function hooks");
+	function_hooks[nr_function_hooks++] = fn;
 }
 
 void add_layout_hook(layout_hook_fn fn)
@@ -233,6 +242,8 @@ static enum CXChildVisitResult walk_top(CXCursor c, CXCursor parent,
 	    !clang_isCursorDefinition(c) || !unit_in_scope(w->unit, c) ||
 	    walked_before(w->unit, c))
 		return CXChildVisit_Continue;
+	for (int i = 0; i < nr_function_hooks; i++)
+		function_hooks[i](w->unit, c);
 	w->frames[0] = c;
 	w->index[0] = 0;
 	w->next_child[0] = 0;
@@ -245,7 +256,7 @@ void unit_walk(struct unit *unit)
 {
 	struct walker *w;
 
-	if (!nr_call_hooks)
+	if (!nr_call_hooks && !nr_function_hooks)
 		return;
 	w = xcalloc(1, sizeof(*w));
 	w->unit = unit;

@@ -9,6 +9,7 @@
 #include <clang-c/Index.h>
 
 #include "arch.h"
+#include "config.h"
 #include "effects.h"
 #include "model.h"
 #include "tu.h"
@@ -24,6 +25,7 @@ struct unit {
 	struct effects_cache *effects;
 	struct model model;
 	struct file_scope *files; /* CXFile -> in scope, cached */
+	const struct kconfig *kconfig; /* the .config, where there is one */
 };
 
 /* A call inside an in-scope function, with the statements around it. */
@@ -42,6 +44,8 @@ struct site {
 };
 
 typedef void (*call_hook_fn)(const struct site *site);
+/* Runs on every in-scope function definition, before its calls. */
+typedef void (*function_hook_fn)(struct unit *unit, CXCursor func);
 /* Runs once per configuration, on the layout of the header probe. */
 typedef void (*layout_hook_fn)(struct unit *unit, const struct layout *layout);
 /* Adds the names whose mention makes a source file worth parsing. */
@@ -50,6 +54,7 @@ typedef void (*names_hook_fn)(struct unit *unit, struct strv *names);
 void add_call_hook(call_hook_fn fn);
 void add_names_hook(names_hook_fn fn);
 void add_layout_hook(layout_hook_fn fn);
+void add_function_hook(function_hook_fn fn);
 
 void unit_init(struct unit *unit, struct tu *tu, const struct arch *arch,
 	       const char *kdir);

@@ -49,10 +49,16 @@ static const struct command {
 	const char *name;
 	int (*fn)(int argc, char **argv);
 } commands[] = {
-	{ "check", cmd_check },	      { "layout", cmd_layout },
-	{ "rules", cmd_rules },	      { "explain", cmd_explain },
-	{ "--version", cmd_version }, { "--help", cmd_help },
+	/* clang-format off */
+	{ "check", cmd_check },
+	{ "layout", cmd_layout },
+	{ "explain-helper", cmd_explain_helper },
+	{ "rules", cmd_rules },
+	{ "explain", cmd_explain },
+	{ "--version", cmd_version },
+	{ "--help", cmd_help },
 	{ "-h", cmd_help },
+	/* clang-format on */
 };
 
 int main(int argc, char **argv)

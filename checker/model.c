@@ -30,6 +30,12 @@ static void macro_names(const struct arch *arch, struct strv *names)
 	}
 	for (int i = 0; i < arch->nr_sw_masks; i++)
 		add_name(names, arch->sw_masks[i].macro);
+	for (int i = 0; i < arch->access_keep.n; i++)
+		add_name(names, arch->access_keep.v[i]);
+	if (arch->write_bit)
+		add_name(names, arch->write_bit);
+	if (arch->dirty_bit)
+		add_name(names, arch->dirty_bit);
 }
 
 char *model_probe_text(const struct arch *arch)

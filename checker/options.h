@@ -15,13 +15,13 @@ struct options {
 	const char *compdb_dir; /* -p: compile_commands.json's dir */
 	const char *kdir;
 	enum format format;
-	enum fail_on fail_on;
-	bool all_files;
-	bool matrix; /* --matrix */
 	bool format_given;
+	enum fail_on fail_on;
+	bool all_files; /* --all-files: no pre-filter */
+	bool matrix; /* --matrix */
 	const char *arch_data; /* --arch-data */
-	const char *diff;
-		/* layout --diff: the tree to compare with */ /* --all-files: no pre-filter */
+	const char *diff; /* layout --diff: the tree to compare with */
+	const char *helper; /* explain-helper NAME */
 	int jobs;
 	struct strv positional;
 };

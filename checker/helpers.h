@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The arch's PTE helpers by name, functions or macros, with their bit
+ * effects: pte_mksoft_dirty, pte_swp_clear_uffd_wp, pmd_swp_mksoft_dirty...
+ */
+#ifndef PTECHECK_HELPERS_H
+#define PTECHECK_HELPERS_H
+
+#include "engine.h"
+
+struct helper {
+	bool found;
+	bool is_macro;
+	bool in_scope; /* defined under arch/<arch> */
+	char *file; /* absolute */
+	unsigned int line;
+	struct effects effects;
+};
+
+/*
+ * For each helper a tracking feature implies (and @extra), a wrapper the
+ * header probe appends, so that libclang expands a macro helper into a
+ * function whose calls can be followed: __ptecheck_wrap_NAME().
+ */
+char *helpers_probe_text(const struct arch *arch, const char *extra);
+/* The helper names of @feature: pte_mk<f>, pte_<f>, pte_clear_<f>, ... */
+void helper_name(char *buf, int size, const char *level, const char *kind,
+		 const char *feature);
+bool helper_lookup(struct unit *unit, const char *name, struct helper *out);
+void helper_free(struct helper *h);
+
+#endif
