@@ -23,7 +23,7 @@
 
 static int my_id;
 
-static bool writable(struct unit *unit, const char *name, uint64_t write)
+static bool leaves_writable(struct unit *unit, const char *name, uint64_t write)
 {
 	struct helper h;
 	bool bad;
@@ -51,8 +51,8 @@ static void match_layout(struct unit *unit, const struct layout *layout)
 	    !model_value(&unit->model, t->pte_macro, &bit) || !bit ||
 	    !model_value(&unit->model, unit->arch->write_bit, &write))
 		return;
-	if (!writable(unit, "pte_mkuffd_wp", write))
-		writable(unit, "pmd_mkuffd_wp", write);
+	if (!leaves_writable(unit, "pte_mkuffd_wp", write))
+		leaves_writable(unit, "pmd_mkuffd_wp", write);
 }
 
 void init_UFFD_WP_WRITABLE(int id)
