@@ -75,8 +75,6 @@ void options_usage(FILE *out)
 	      "       ptecheck [options] COMPILER_FLAGS... FILE.c   (Kbuild: make C=2 CHECK=ptecheck)\n"
 	      "       ptecheck layout [options] [--diff OTHER_KDIR] KDIR\n"
 	      "       ptecheck explain-helper NAME [options] KDIR\n"
-	      "       ptecheck layout [options] [--diff OTHER_KDIR] KDIR\n"
-	      "       ptecheck explain-helper NAME [options] KDIR\n"
 	      "       ptecheck rules | explain ID | --version | --help\n\noptions:\n",
 	      out);
 	for (size_t i = 0; i < ARRAY_SIZE(table); i++) {

@@ -143,9 +143,9 @@ static void test_parse_errors(void **state)
 	assert_dies_with(parse_child, "arch\n",
 			 "ptecheck: bad.def:1: 'arch' takes one word");
 	assert_dies_with(parse_child, "arch a\ntracking soft_dirty PTE_SD\n",
-			 "ptecheck: bad.def:2: 'tracking' takes: feature macro swap-macro");
+			 "ptecheck: bad.def:2: 'tracking' takes: feature macro swap-macro [config have-symbol]");
 	assert_dies_with(parse_child, "tracking soft_dirty A B C\n",
-			 "ptecheck: bad.def:1: 'tracking' takes: feature macro swap-macro");
+			 "ptecheck: bad.def:1: 'tracking' takes: feature macro swap-macro [config have-symbol]");
 	assert_dies_with(parse_child,
 			 "arch a\nkconfig A\ndefconfig d\nflags f\n"
 			 "tracking a b c\ntracking a b c\ntracking a b c\n"
