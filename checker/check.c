@@ -535,21 +535,6 @@ static void bit_names(FILE *out, const struct model *model, uint64_t mask)
 	}
 }
 
-/* "NAME":[bits...] for explain-helper's JSON; @key may lead with a comma. */
-static void bit_list(FILE *out, const char *key, uint64_t mask)
-{
-	bool first = true;
-
-	fprintf(out, "%s%s\":[", key[0] == ',' ? "" : "\"", key);
-	for (int bit = 0; bit < 64; bit++) {
-		if (!(mask & (1ULL << bit)))
-			continue;
-		fprintf(out, "%s%d", first ? "" : ",", bit);
-		first = false;
-	}
-	fputc(']', out);
-}
-
 /* ptecheck explain-helper NAME KDIR: what a helper does to the bits. */
 int cmd_explain_helper(int argc, char **argv)
 {
@@ -588,9 +573,12 @@ int cmd_explain_helper(int argc, char **argv)
 		printf("{\"version\":1,\"helper\":\"%s\",\"kind\":\"%s\",\"file\":\"%s\",\"line\":%u,",
 		       opts.helper, h.is_macro ? "macro" : "function",
 		       path_under(h.file, tree.kdir) ?: h.file, h.line);
-		bit_list(stdout, "sets", h.effects.set);
-		bit_list(stdout, ",\"clears", h.effects.clear);
-		bit_list(stdout, ",\"tests", h.effects.test);
+		fputs("\"sets\":", stdout);
+		json_bits(stdout, h.effects.set);
+		fputs(",\"clears\":", stdout);
+		json_bits(stdout, h.effects.clear);
+		fputs(",\"tests\":", stdout);
+		json_bits(stdout, h.effects.test);
 		puts("}");
 	} else {
 		printf("%s: %s at %s:%u\nconfig: %s\n", opts.helper,

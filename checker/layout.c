@@ -161,27 +161,7 @@ void layout_print_text(FILE *out, const struct layout *layout)
 
 /* json */
 
-static void json_string(FILE *out, const char *s)
-{
-	fputc('"', out);
-	for (; *s; s++) {
-		unsigned char c = *s;
-
-		if (c == '"' || c == '\\')
-			fprintf(out, "\\%c", c);
-		else if (c == '\n')
-			fputs("\\n", out);
-		else if (c == '\t')
-			fputs("\\t", out);
-		else if (c < 0x20)
-			fprintf(out, "\\u%04x", c);
-		else
-			fputc(c, out);
-	}
-	fputc('"', out);
-}
-
-static void json_bits(FILE *out, uint64_t mask)
+void json_bits(FILE *out, uint64_t mask)
 {
 	bool first = true;
 

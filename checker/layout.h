@@ -55,6 +55,8 @@ struct layout {
 };
 
 const char *role_name(enum role role);
+/* Bits of @mask as a JSON list: [55,56,57,58,63]. */
+void json_bits(FILE *out, uint64_t mask);
 /* Bits of @mask as "3", "6-10" or "12-15,63". */
 void format_bits(uint64_t mask, char *buf, int size);
 

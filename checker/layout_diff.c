@@ -38,20 +38,6 @@ static void json_owners(FILE *out, const struct bit_cell *cell)
 	fputc(']', out);
 }
 
-static void json_bits(FILE *out, uint64_t mask)
-{
-	bool first = true;
-
-	fputc('[', out);
-	for (int bit = 0; bit < 64; bit++) {
-		if (!(mask & (1ULL << bit)))
-			continue;
-		fprintf(out, "%s%d", first ? "" : ",", bit);
-		first = false;
-	}
-	fputc(']', out);
-}
-
 static const struct state_layout *find_state(const struct layout *layout,
 					     const char *name)
 {

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define __printf(a, b) __attribute__((__format__(printf, a, b)))
@@ -50,6 +51,8 @@ void strv_free(struct strv *sv);
 /* The command run_command() waits for, so a signal handler can stop it. */
 int running_command(void);
 int run_command(char *const argv[], const char *dir, const char *log);
+/* @s as a JSON string, quoted and escaped. */
+void json_string(FILE *out, const char *s);
 /* rm -rf, used to drop scratch directories on failure or interrupt. */
 void remove_tree(const char *path);
 
