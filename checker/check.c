@@ -28,11 +28,6 @@ struct source {
 	char *dir; /* where its relative paths start */
 };
 
-struct sources {
-	struct source *v;
-	int n, alloc;
-};
-
 static void add_source(struct sources *s, const char *file, struct strv *flags,
 		       const char *dir)
 {
@@ -304,16 +299,7 @@ static struct tu *parse_probe(const struct arch *arch, const char *dir,
 	return tu;
 }
 
-/* What one configuration's run works on, after the header probe. */
-struct config_run {
-	struct build build;
-	struct strv template; /* tree mode's c_flags */
-	struct sources srcs; /* -p mode's TUs in scope */
-	struct strv names; /* what makes a source worth parsing */
-	struct layout layout;
-};
-
-static const struct arch *load_arch(const struct options *opts)
+const struct arch *load_arch(const struct options *opts)
 {
 	const struct arch *arch;
 	char *text;
@@ -338,9 +324,9 @@ static const struct arch *load_arch(const struct options *opts)
  * probe under it, build its layout and run the layout and call hooks on
  * the headers.
  */
-static bool run_probe(const struct options *opts, const struct arch *arch,
-		      const struct tree *tree, const struct matrix_def *matrix,
-		      struct config_run *run)
+bool run_probe(const struct options *opts, const struct arch *arch,
+	       const struct tree *tree, const struct matrix_def *matrix,
+	       struct config_run *run)
 {
 	char *scope = xasprintf("%s/arch/%s", tree->kdir, arch->name);
 	const struct strv *probe_flags;
@@ -456,8 +442,8 @@ int cmd_check(int argc, char **argv)
 	bool ok = true;
 
 	arch = start(&opts, argc, argv, &tree, "check");
-	if (opts.format != FORMAT_GCC && opts.format != FORMAT_JSON)
-		die("check --format: gcc or json");
+	if (opts.format == FORMAT_TEXT || opts.format == FORMAT_SVG)
+		die("check --format: gcc, json, checkpatch, sarif or b4");
 	rules_init();
 	nr_runs = opts.matrix ? arch->nr_matrix : 1;
 	for (int i = 0; i < nr_runs; i++) {
@@ -477,7 +463,18 @@ int cmd_check(int argc, char **argv)
 
 	ctx.config = label;
 	ctx.kdir = tree.kdir;
+	ctx.terse = opts.terse;
+	report_suppress(tree.kdir);
+	if (opts.baseline && !report_apply_baseline(opts.baseline))
+		die("%s: cannot read the baseline", opts.baseline);
 	report_sort();
+	if (opts.write_baseline) {
+		if (!report_write_baseline(opts.write_baseline))
+			die("%s: cannot write the baseline",
+			    opts.write_baseline);
+		report_summary(stderr, &ctx);
+		return ok ? EXIT_CLEAN : EXIT_INPUT;
+	}
 	report_print(stdout, opts.format, &ctx);
 	fflush(stdout);
 	if (opts.format == FORMAT_GCC)

@@ -53,6 +53,7 @@ static const struct command {
 	{ "check", cmd_check },
 	{ "layout", cmd_layout },
 	{ "explain-helper", cmd_explain_helper },
+	{ "gate", cmd_gate },
 	{ "rules", cmd_rules },
 	{ "explain", cmd_explain },
 	{ "--version", cmd_version },

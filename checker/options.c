@@ -22,6 +22,11 @@ enum opt {
 	OPT_MATRIX,
 	OPT_ARCH_DATA,
 	OPT_DIFF,
+	OPT_TERSE,
+	OPT_SHOWFILE,
+	OPT_TRUST,
+	OPT_BASELINE,
+	OPT_WRITE_BASELINE,
 };
 
 static const struct option_spec {
@@ -52,6 +57,16 @@ static const struct option_spec {
 	  "parse every source in scope, not only those that can hold findings" },
 	{ "-j", OPT_JOBS, "N",
 	  "parse N TUs at a time (default: the number of CPUs)" },
+	{ "--terse", OPT_TERSE, NULL,
+	  "checkpatch format: one line a finding, as checkpatch --terse" },
+	{ "--showfile", OPT_SHOWFILE, NULL,
+	  "checkpatch format: name the file (always done; accepted)" },
+	{ "--baseline", OPT_BASELINE, "FILE",
+	  "leave out the findings FILE accepts (made by --write-baseline)" },
+	{ "--write-baseline", OPT_WRITE_BASELINE, "FILE",
+	  "write this run's findings to FILE as accepted, and exit 0" },
+	{ "--trust", OPT_TRUST, NULL,
+	  "gate: apply patches that touch Makefiles, Kconfig or scripts/" },
 	{ "--enable", OPT_ENABLE, "IDS", "only these rules (comma-separated)" },
 	{ "--disable", OPT_DISABLE, "IDS",
 	  "not these rules (comma-separated)" },
@@ -114,8 +129,16 @@ static void apply(struct options *opts, enum opt opt, const char *name,
 			opts->format = FORMAT_TEXT;
 		else if (!strcmp(value, "svg"))
 			opts->format = FORMAT_SVG;
+		else if (!strcmp(value, "checkpatch"))
+			opts->format = FORMAT_CHECKPATCH;
+		else if (!strcmp(value, "sarif"))
+			opts->format = FORMAT_SARIF;
+		else if (!strcmp(value, "b4"))
+			opts->format = FORMAT_B4;
+		else if (!strcmp(value, "serial"))
+			opts->format = FORMAT_SERIAL;
 		else
-			die("--format: unknown format '%s' (gcc, json, text, svg)",
+			die("--format: unknown format '%s' (gcc, json, checkpatch, sarif, b4, text, svg)",
 			    value);
 		opts->format_given = true;
 		break;
@@ -141,6 +164,20 @@ static void apply(struct options *opts, enum opt opt, const char *name,
 		break;
 	case OPT_DIFF:
 		opts->diff = value;
+		break;
+	case OPT_TERSE:
+		opts->terse = true;
+		break;
+	case OPT_SHOWFILE:
+		break;
+	case OPT_TRUST:
+		opts->trust = true;
+		break;
+	case OPT_BASELINE:
+		opts->baseline = value;
+		break;
+	case OPT_WRITE_BASELINE:
+		opts->write_baseline = value;
 		break;
 	case OPT_JOBS:
 		jobs = strtol(value, &end, 10);

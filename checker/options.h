@@ -22,6 +22,10 @@ struct options {
 	const char *arch_data; /* --arch-data */
 	const char *diff; /* layout --diff: the tree to compare with */
 	const char *helper; /* explain-helper NAME */
+	bool terse; /* checkpatch --terse */
+	bool trust; /* gate: let patches run their build code */
+	const char *baseline; /* --baseline: accepted findings */
+	const char *write_baseline; /* --write-baseline */
 	int jobs;
 	struct strv positional;
 };

@@ -7,6 +7,10 @@
 #include "report.h"
 #include "util.h"
 
+#ifndef PTECHECK_VERSION
+#define PTECHECK_VERSION "unknown"
+#endif
+
 static struct finding *findings;
 static int nr_findings, alloc_findings;
 static char *current_config;
@@ -186,12 +190,170 @@ static void print_json(FILE *out, const struct report_context *ctx)
 	fputs("}}\n", out);
 }
 
+static const char *const checkpatch_level[] = {
+	[SEV_NOTE] = "CHECK",
+	[SEV_WARNING] = "WARNING",
+	[SEV_ERROR] = "ERROR",
+};
+
+static unsigned int count_lines(const char *kdir, const char *file)
+{
+	char *path = xasprintf("%s/%s", kdir, file);
+	char *text = read_file(path, NULL);
+	unsigned int n = 0;
+
+	for (char *p = text; p && *p; p++)
+		n += *p == '\n';
+	free(text);
+	free(path);
+	return n;
+}
+
+static char *line_of(const char *kdir, const char *file, unsigned int line);
+
+/*
+ * checkpatch's own layout, which people and bots parse: a LEVEL:TYPE:
+ * line, "#NN: FILE: path:NN:", the source line, a blank line, and the
+ * total; --terse gives "path:NN: LEVEL:TYPE: msg" lines.
+ */
+static void print_checkpatch(FILE *out, const struct report_context *ctx)
+{
+	unsigned int lines = 0;
+
+	for (int i = 0; i < nr_findings; i++) {
+		const struct finding *f = &findings[i];
+		const char *level = checkpatch_level[rules[f->rule].severity];
+		char *src;
+
+		if (ctx->terse) {
+			fprintf(out, "%s:%u: %s:%s: %s\n", f->file, f->line,
+				level, rules[f->rule].name, f->message);
+			continue;
+		}
+		src = ctx->kdir ? line_of(ctx->kdir, f->file, f->line) : NULL;
+		fprintf(out, "%s:%s: %s\n#%u: FILE: %s:%u:\n+%s\n\n", level,
+			rules[f->rule].name, f->message, f->line, f->file,
+			f->line, src ? src : "");
+		free(src);
+	}
+	for (int i = 0; i < nr_findings; i++) {
+		bool seen = false;
+
+		for (int j = 0; j < i && !seen; j++)
+			seen = !strcmp(findings[j].file, findings[i].file);
+		if (!seen && ctx->kdir)
+			lines += count_lines(ctx->kdir, findings[i].file);
+	}
+	if (ctx->terse)
+		return;
+	/* checkpatch counts CHECKs only when there are any (--strict). */
+	fprintf(out, "total: %d errors, %d warnings, ",
+		count_severity(SEV_ERROR), count_severity(SEV_WARNING));
+	if (count_severity(SEV_NOTE))
+		fprintf(out, "%d checks, ", count_severity(SEV_NOTE));
+	fprintf(out, "%u lines checked\n", lines);
+}
+
+static const char *const sarif_level[] = {
+	[SEV_NOTE] = "note",
+	[SEV_WARNING] = "warning",
+	[SEV_ERROR] = "error",
+};
+
+/* SARIF 2.1.0: every rule of the table, its doc, one result a finding. */
+static void print_sarif(FILE *out, const struct report_context *ctx)
+{
+	fputs("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"ptecheck\",\"version\":",
+	      out);
+	json_string(out, PTECHECK_VERSION);
+	fputs(",\"rules\":[", out);
+	for (int i = 0; i < NR_RULES; i++) {
+		char *first = xasprintf(
+			"%.*s", (int)strcspn(rules[i].doc, "\n"), rules[i].doc);
+
+		fputs(i ? ",{\"id\":" : "{\"id\":", out);
+		json_string(out, rules[i].name);
+		fputs(",\"shortDescription\":{\"text\":", out);
+		json_string(out, first);
+		fputs("},\"fullDescription\":{\"text\":", out);
+		json_string(out, rules[i].doc);
+		fputs("},\"defaultConfiguration\":{\"level\":", out);
+		json_string(out, sarif_level[rules[i].severity]);
+		fputs("}}", out);
+		free(first);
+	}
+	fputs("]}},\"originalUriBaseIds\":{\"KDIR\":{\"uri\":", out);
+	json_string(out, xasprintf("file://%s/", ctx->kdir ? ctx->kdir : ""));
+	fputs("}},\"results\":[", out);
+	for (int i = 0; i < nr_findings; i++) {
+		const struct finding *f = &findings[i];
+
+		fprintf(out, "%s{\"ruleId\":", i ? "," : "");
+		json_string(out, rules[f->rule].name);
+		fprintf(out,
+			",\"ruleIndex\":%d,\"level\":\"%s\",\"message\":{\"text\":",
+			f->rule, sarif_level[rules[f->rule].severity]);
+		json_string(out, f->message);
+		fputs("},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":",
+		      out);
+		json_string(out, f->file);
+		fprintf(out,
+			",\"uriBaseId\":\"KDIR\"},\"region\":{\"startLine\":%u,\"startColumn\":%u}}}],\"properties\":{\"config\":",
+			f->line, f->column ? f->column : 1);
+		json_string(out, *f->configs ? f->configs : ctx->config);
+		fputs("}}", out);
+	}
+	fputs("]}]}\n", out);
+}
+
+/* b4's review-perpatch-check-cmd: a JSON array, [] when clean. */
+static void print_b4(FILE *out, const struct report_context *ctx)
+{
+	fputc('[', out);
+	for (int i = 0; i < nr_findings; i++) {
+		const struct finding *f = &findings[i];
+		enum severity sev = rules[f->rule].severity;
+		char *summary =
+			xasprintf("%s: %s", rules[f->rule].name, f->message);
+		char *details =
+			xasprintf("%s:%u:%u", f->file, f->line, f->column);
+
+		fputs(i ? ",{\"tool\":\"ptecheck\",\"status\":" :
+			  "{\"tool\":\"ptecheck\",\"status\":",
+		      out);
+		json_string(out, sev == SEV_ERROR ? "fail" : "warn");
+		fputs(",\"summary\":", out);
+		json_string(out, summary);
+		fputs(",\"details\":", out);
+		json_string(out, details);
+		fputc('}', out);
+		free(summary);
+		free(details);
+	}
+	fputs("]\n", out);
+}
+
 void report_print(FILE *out, enum format format,
 		  const struct report_context *ctx)
 {
-	if (format == FORMAT_JSON) {
+	switch (format) {
+	case FORMAT_JSON:
 		print_json(out, ctx);
 		return;
+	case FORMAT_CHECKPATCH:
+		print_checkpatch(out, ctx);
+		return;
+	case FORMAT_SARIF:
+		print_sarif(out, ctx);
+		return;
+	case FORMAT_B4:
+		print_b4(out, ctx);
+		return;
+	case FORMAT_SERIAL:
+		report_serialize(out, 0);
+		return;
+	default:
+		break;
 	}
 	for (int i = 0; i < nr_findings; i++) {
 		const struct finding *f = &findings[i];
@@ -222,4 +384,123 @@ int report_exit_status(enum fail_on fail_on)
 	if (fail_on == FAIL_ON_WARNING && count_severity(SEV_WARNING))
 		return EXIT_FINDINGS;
 	return EXIT_CLEAN;
+}
+
+static char *line_of(const char *kdir, const char *file, unsigned int line)
+{
+	char *path = xasprintf("%s/%s", kdir, file);
+	char *text = read_file(path, NULL), *p = text, *out = NULL;
+
+	for (unsigned int l = 1; p && l < line; l++) {
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	if (p)
+		out = xasprintf("%.*s", (int)strcspn(p, "\n"), p);
+	free(text);
+	free(path);
+	return out;
+}
+
+static bool ignores(const char *text, const char *rule)
+{
+	const char *p = text ? strstr(text, "ptecheck-ignore:") : NULL;
+
+	if (!p)
+		return false;
+	p += strlen("ptecheck-ignore:");
+	while (*p) {
+		size_t n;
+
+		p += strspn(p, " ,\t");
+		n = strcspn(p, " ,\t*/");
+		if (n == strlen(rule) && !strncmp(p, rule, n))
+			return true;
+		if (!n)
+			break;
+		p += n;
+	}
+	return false;
+}
+
+void report_suppress(const char *kdir)
+{
+	int kept = 0;
+
+	for (int i = 0; i < nr_findings; i++) {
+		struct finding *f = &findings[i];
+		char *here = line_of(kdir, f->file, f->line);
+		char *above = f->line > 1 ?
+				      line_of(kdir, f->file, f->line - 1) :
+				      NULL;
+		bool drop = ignores(here, rules[f->rule].name) ||
+			    ignores(above, rules[f->rule].name);
+
+		free(here);
+		free(above);
+		if (!drop)
+			findings[kept++] = *f;
+	}
+	nr_findings = kept;
+}
+
+char *finding_key(const struct finding *f)
+{
+	return xasprintf("%s\t%s\t%s", rules[f->rule].name, f->file,
+			 f->message);
+}
+
+bool report_write_baseline(const char *path)
+{
+	FILE *out = fopen(path, "w");
+
+	if (!out)
+		return false;
+	fputs("# ptecheck baseline: accepted findings, rule<TAB>file<TAB>message\n",
+	      out);
+	for (int i = 0; i < nr_findings; i++) {
+		char *key = finding_key(&findings[i]);
+
+		fprintf(out, "%s\n", key);
+		free(key);
+	}
+	return fclose(out) == 0;
+}
+
+/* Each baseline line accepts one finding with that key: a multiset. */
+bool report_apply_baseline(const char *path)
+{
+	char *text = read_file(path, NULL), *line, *next;
+	bool *used;
+	int kept = 0;
+
+	if (!text)
+		return false;
+	used = xcalloc(nr_findings, sizeof(*used));
+	for (line = text; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		if (*line == '#')
+			continue;
+		for (int i = 0; i < nr_findings; i++) {
+			char *key;
+
+			if (used[i])
+				continue;
+			key = finding_key(&findings[i]);
+			used[i] = !strcmp(key, line);
+			free(key);
+			if (used[i])
+				break;
+		}
+	}
+	for (int i = 0; i < nr_findings; i++)
+		if (!used[i])
+			findings[kept++] = findings[i];
+	nr_findings = kept;
+	free(used);
+	free(text);
+	return true;
 }

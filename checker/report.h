@@ -8,7 +8,16 @@
 #include "rules/rules.h"
 #include "util.h"
 
-enum format { FORMAT_GCC, FORMAT_JSON, FORMAT_TEXT, FORMAT_SVG };
+enum format {
+	FORMAT_GCC,
+	FORMAT_JSON,
+	FORMAT_TEXT,
+	FORMAT_SVG,
+	FORMAT_CHECKPATCH,
+	FORMAT_SARIF,
+	FORMAT_B4,
+	FORMAT_SERIAL, /* between ptecheck processes (gate) */
+};
 enum fail_on { FAIL_ON_ERROR, FAIL_ON_WARNING, FAIL_ON_NEVER };
 
 struct finding {
@@ -35,10 +44,22 @@ const struct finding *report_get(int i);
 /* Sort by file, line, column, rule: stable output for diffs and tests. */
 void report_sort(void);
 
+/*
+ * Drop the findings an in-code comment accepts: "ptecheck-ignore: ID" on
+ * the finding's line or the line above (several IDs, comma-separated).
+ */
+void report_suppress(const char *kdir);
+/* The line-shift-proof key of a finding: rule, file, message. */
+char *finding_key(const struct finding *f);
+/* Baselines: accepted findings, one key a line; --baseline drops them. */
+bool report_write_baseline(const char *path);
+bool report_apply_baseline(const char *path);
+
 struct report_context {
 	const char *config; /* the configuration the findings hold in */
 	const char *kdir;
 	int files_checked;
+	bool terse; /* checkpatch --terse */
 };
 
 void report_print(FILE *out, enum format format,

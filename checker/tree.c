@@ -64,8 +64,8 @@ const char *cache_dir(void)
 	static char *dir;
 	const char *env;
 
-	if (dir)
-		return dir;
+	/* Not cached: the gate points it into its scratch directory. */
+	free(dir);
 	env = getenv("PTECHECK_CACHE");
 	if (env && *env) {
 		dir = xstrdup(env);
@@ -287,10 +287,13 @@ bool build_prepare(struct build *build, const struct tree *tree,
 			die("%s: cannot read: %s", config_file,
 			    strerror(errno));
 	}
+	/* The gate re-prepares after a patch to Kconfig with a new salt. */
 	key = xasprintf(
-		"kdir=%s\nversion=%s\narch=%s\nfeatures=%d\nmatrix=%s\n%s",
+		"kdir=%s\nversion=%s\narch=%s\nfeatures=%d\nmatrix=%s\nsalt=%s\n%s",
 		tree->kdir, tree->version, arch->name, arch->features.n,
-		matrix ? matrix->name : "-", text ? text : "defconfig\n");
+		matrix ? matrix->name : "-",
+		getenv("PTECHECK_BUILD_SALT") ?: "-",
+		text ? text : "defconfig\n");
 	for (int i = 0; matrix && i < matrix->enable.n; i++) {
 		char *next = xasprintf("%s+%s\n", key, matrix->enable.v[i]);
 

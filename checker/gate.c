@@ -1,0 +1,599 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ptecheck gate: apply a series in order to a scratch copy of KDIR, check
+ * after each patch, and report what each one introduces and fixes, and
+ * which bits it takes or frees. KDIR itself is never written.
+ *
+ * Patches come as files, a directory of them, an mbox (split by git
+ * mailsplit) or a BASE..TIP range of a git KDIR (git format-patch). They
+ * are applied with git apply. Each step's findings come from a child
+ * `ptecheck check`, so that every step starts from a clean process; the
+ * layout of each step is built here, with no rule registered.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "report.h"
+
+struct gate_finding {
+	char *rule, *file, *message;
+	unsigned int line, column;
+	bool error;
+};
+
+struct step {
+	struct gate_finding *v;
+	int n;
+};
+
+static char *scratch;
+
+static void drop_scratch(void)
+{
+	if (scratch)
+		remove_tree(scratch);
+	scratch = NULL;
+}
+
+static void on_signal(int sig)
+{
+	pid_t child = running_command();
+
+	if (child > 0) {
+		kill(child, SIGTERM);
+		waitpid(child, NULL, 0);
+	}
+	if (scratch) {
+		pid_t pid = fork();
+
+		if (pid == 0) {
+			execlp("rm", "rm", "-rf", "--", scratch, (char *)NULL);
+			_exit(127);
+		}
+		while (pid > 0 && waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+			;
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Run a command, its stdout into @out (a file path), stderr into @err. */
+static int run_to(char *const argv[], const char *dir, const char *out,
+		  const char *err)
+{
+	char *cmd = NULL;
+	struct strv sh = { 0 };
+	int status;
+
+	/* Quote each word for sh -c: the simplest way to split the streams. */
+	cmd = xstrdup("exec");
+	for (int i = 0; argv[i]; i++) {
+		char *q = xstrdup("'"), *next;
+
+		for (const char *p = argv[i]; *p; p++) {
+			next = *p == '\'' ? xasprintf("%s'\\''", q) :
+					    xasprintf("%s%c", q, *p);
+			free(q);
+			q = next;
+		}
+		next = xasprintf("%s %s'", cmd, q);
+		free(cmd);
+		free(q);
+		cmd = next;
+	}
+	strv_push(&sh, "sh");
+	strv_push(&sh, "-c");
+	strv_pushf(&sh, "%s >'%s' 2>'%s'", cmd, out, err);
+	status = run_command(sh.v, dir, NULL);
+	strv_free(&sh);
+	free(cmd);
+	return status;
+}
+
+static char *first_line(const char *path)
+{
+	char *text = read_file(path, NULL);
+	char *line = text ? xasprintf("%.*s", (int)strcspn(text, "\n"), text) :
+			    xstrdup("");
+
+	free(text);
+	return line;
+}
+
+static void add_file(struct strv *patches, const char *path)
+{
+	char real[PATH_MAX];
+
+	/* git apply runs in the scratch tree: absolute paths only. */
+	if (!realpath(path, real))
+		die("%s: cannot read: %s", path, strerror(errno));
+	strv_push(patches, real);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A directory: its patches in name order, without the cover letter. */
+static void add_dir(struct strv *patches, const char *dir)
+{
+	char *cmd[] = { "ls", "-1", (char *)dir, NULL };
+	char *list = xasprintf("%s/ls.out", scratch), *err, *text, *p, *next;
+	struct strv names = { 0 };
+
+	err = xasprintf("%s/ls.err", scratch);
+	if (run_to(cmd, NULL, list, err))
+		die("%s: cannot list", dir);
+	text = read_file(list, NULL);
+	for (p = text; p && *p; p = next) {
+		next = strchr(p, '\n');
+		if (next)
+			*next++ = '\0';
+		if ((ends_with(p, ".patch") || ends_with(p, ".diff")) &&
+		    !strstr(p, "cover-letter"))
+			strv_pushf(&names, "%s/%s", dir, p);
+	}
+	qsort(names.v, names.n, sizeof(char *), cmp_str);
+	for (int i = 0; i < names.n; i++)
+		add_file(patches, names.v[i]);
+	if (!names.n)
+		die("%s: no *.patch files", dir);
+	strv_free(&names);
+	free(text);
+	free(list);
+	free(err);
+}
+
+/* An mbox: one patch a message, split by git itself. */
+static void add_mbox(struct strv *patches, const char *mbox, int nr)
+{
+	char *dir = xasprintf("%s/mbox-%d", scratch, nr);
+	char *out = xasprintf("%s.out", dir), *err = xasprintf("%s.err", dir);
+	char *arg = xasprintf("-o%s", dir);
+	char *cmd[] = { "git", "mailsplit", "-d4", arg, (char *)mbox, NULL };
+	char *count;
+	int n;
+
+	mkdir(dir, 0700);
+	if (run_to(cmd, NULL, out, err))
+		die("%s: git mailsplit cannot read it as an mbox", mbox);
+	count = first_line(out);
+	n = atoi(count);
+	if (n <= 0)
+		die("%s: no patches in this mbox", mbox);
+	for (int i = 1; i <= n; i++)
+		add_file(patches, xasprintf("%s/%04d", dir, i));
+	free(count);
+	free(arg);
+	free(out);
+	free(err);
+}
+
+/* BASE..TIP of a git KDIR, as git format-patch writes it. */
+static void add_range(struct strv *patches, const char *kdir, const char *range)
+{
+	char *dir = xasprintf("%s/range", scratch);
+	char *out = xasprintf("%s.out", dir), *err = xasprintf("%s.err", dir);
+	char *probe[] = { "git",       "-C",	    (char *)kdir,
+			  "rev-parse", "--git-dir", NULL };
+	char *cmd[] = { "git",	       "-C",
+			(char *)kdir,  "format-patch",
+			"-q",	       "--no-cover-letter",
+			"-o",	       dir,
+			(char *)range, NULL };
+
+	if (run_to(probe, NULL, out, err))
+		die("%s: a range needs KDIR to be a git repository", range);
+	if (run_to(cmd, NULL, out, err))
+		die("%s: git format-patch cannot make patches of it", range);
+	add_dir(patches, dir);
+}
+
+static void collect(struct strv *patches, const char *kdir,
+		    const struct strv *inputs)
+{
+	for (int i = 0; i < inputs->n; i++) {
+		const char *in = inputs->v[i];
+		char *line;
+
+		if (!strcmp(in, "-")) {
+			char *copy = xasprintf("%s/stdin.patch", scratch);
+			char *text = read_file("/dev/stdin", NULL);
+			FILE *f = fopen(copy, "w");
+
+			if (!text || !f || fputs(text, f) < 0 || fclose(f))
+				die("cannot read the patch from standard input");
+			free(text);
+			in = copy;
+		}
+		if (is_dir(in)) {
+			add_dir(patches, in);
+			continue;
+		}
+		if (!is_file(in)) {
+			if (strstr(in, ".."))
+				add_range(patches, kdir, in);
+			else
+				die("%s: no such patch, directory or mbox", in);
+			continue;
+		}
+		line = first_line(in);
+		if (!*line && !read_file(in, NULL)[0])
+			die("%s: empty: no patches in it", in);
+		/* git format-patch and mboxes start "From <sha> <date>". */
+		if (starts_with(line, "From ") && strstr(in, ".patch") == NULL)
+			add_mbox(patches, in, i);
+		else
+			add_file(patches, in);
+		free(line);
+	}
+}
+
+static bool is_untrusted_path(const char *path)
+{
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+
+	if (starts_with(path, "scripts/"))
+		return true;
+	if (starts_with(base, "Makefile") || !strcmp(base, "Kbuild") ||
+	    starts_with(base, "Makefile."))
+		return true;
+	/* arch/<arch>/Kconfig only selects: it runs nothing. */
+	if (starts_with(base, "Kconfig")) {
+		const char *p = path;
+
+		if (starts_with(p, "arch/") && strchr(p + 5, '/') &&
+		    !strcmp(strchr(p + 5, '/') + 1, "Kconfig"))
+			return false;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Refuse what cannot be applied safely: paths that leave the tree, binary
+ * patches, and (without --trust) build code that preparing would run.
+ * Returns true when the patch touches Kconfig, so the build is redone.
+ */
+static bool vet(const char *patch, const char *tree, bool trust)
+{
+	char *out = xasprintf("%s/numstat.out", scratch);
+	char *err = xasprintf("%s/numstat.err", scratch);
+	char *cmd[] = { "git", "apply", "--numstat", (char *)patch, NULL };
+	char *text, *p, *next;
+	bool kconfig = false;
+	int files = 0;
+
+	if (run_to(cmd, tree, out, err)) {
+		char *why = first_line(err);
+
+		die("%s: not a patch git apply can read (%s)", patch, why);
+	}
+	text = read_file(out, NULL);
+	for (p = text; p && *p; p = next) {
+		char *path;
+
+		next = strchr(p, '\n');
+		if (next)
+			*next++ = '\0';
+		path = strrchr(p, '\t');
+		if (!path)
+			continue;
+		path++;
+		files++;
+		if (starts_with(p, "-\t-\t"))
+			die("%s: binary patches are not supported (%s)", patch,
+			    path);
+		if (path[0] == '/' || starts_with(path, "../") ||
+		    strstr(path, "/../"))
+			die("%s: refused: %s is outside the tree", patch, path);
+		if (!trust && is_untrusted_path(path))
+			die("%s: touches %s, which preparing a build would run; pass --trust if you trust it",
+			    patch, path);
+		kconfig |= strstr(path, "Kconfig") != NULL;
+	}
+	if (!files)
+		die("%s: not a patch (no file changes)", patch);
+	free(text);
+	free(out);
+	free(err);
+	return kconfig;
+}
+
+static void apply(const char *patch, const char *tree)
+{
+	char *out = xasprintf("%s/apply.out", scratch);
+	char *err = xasprintf("%s/apply.err", scratch);
+	char *cmd[] = { "git", "apply", "--whitespace=nowarn", (char *)patch,
+			NULL };
+
+	if (run_to(cmd, tree, out, err)) {
+		char *text = read_file(err, NULL), *line = text, *hunk;
+
+		/* Name the hunk: "error: patch failed: FILE:LINE". */
+		hunk = text ? strstr(text, "patch failed: ") : NULL;
+		if (hunk)
+			line = hunk;
+		die("%s does not apply: %.*s", patch,
+		    line ? (int)strcspn(line, "\n") : 0, line ? line : "");
+	}
+	free(out);
+	free(err);
+}
+
+static void load_findings(const char *path, struct step *step)
+{
+	char *text = read_file(path, NULL), *line, *next;
+
+	for (line = text; line && *line; line = next) {
+		struct gate_finding *f;
+		char *field[5];
+		int n = 0;
+
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		field[n++] = line;
+		for (char *p = line; *p && n < 5; p++) {
+			if (*p == '\t') {
+				*p = '\0';
+				field[n++] = p + 1;
+			}
+		}
+		if (n != 5 || atoi(field[0]) < 0 || atoi(field[0]) >= NR_RULES)
+			continue;
+		step->v = xrealloc(step->v, (step->n + 1) * sizeof(*step->v));
+		f = &step->v[step->n++];
+		f->rule = xstrdup(rules[atoi(field[0])].name);
+		f->error = rules[atoi(field[0])].severity == SEV_ERROR;
+		f->line = atoi(field[1]);
+		f->column = atoi(field[2]);
+		f->file = xstrdup(field[3]);
+		f->message = xstrdup(field[4]);
+	}
+	free(text);
+}
+
+/* The findings of the scratch tree now, from a child ptecheck. */
+static void check_step(const struct options *opts, const char *self,
+		       const char *tree, struct step *step)
+{
+	char *out = xasprintf("%s/check.out", scratch);
+	char *err = xasprintf("%s/check.err", scratch);
+	struct strv argv = { 0 };
+	int status;
+
+	strv_push(&argv, self);
+	strv_push(&argv, "check");
+	strv_push(&argv, "--format=serial");
+	strv_push(&argv, "--fail-on=never");
+	strv_pushf(&argv, "--arch=%s", opts->arch);
+	if (opts->arch_data)
+		strv_pushf(&argv, "--arch-data=%s", opts->arch_data);
+	if (opts->config)
+		strv_pushf(&argv, "--config=%s", opts->config);
+	strv_push(&argv, tree);
+	status = run_to(argv.v, NULL, out, err);
+	if (status) {
+		char *why = first_line(err);
+
+		die("checking the tree failed (%s)", why);
+	}
+	load_findings(out, step);
+	strv_free(&argv);
+	free(out);
+	free(err);
+}
+
+static bool same(const struct gate_finding *a, const struct gate_finding *b)
+{
+	return !strcmp(a->rule, b->rule) && !strcmp(a->file, b->file) &&
+	       !strcmp(a->message, b->message);
+}
+
+/* The findings of @in that @of does not match, one for one. */
+static int difference(const struct step *in, const struct step *of,
+		      const struct gate_finding **out)
+{
+	bool *used = xcalloc(of->n + 1, sizeof(*used));
+	int n = 0;
+
+	for (int i = 0; i < in->n; i++) {
+		bool matched = false;
+
+		for (int j = 0; j < of->n && !matched; j++) {
+			if (!used[j] && same(&in->v[i], &of->v[j])) {
+				used[j] = true;
+				matched = true;
+			}
+		}
+		if (!matched)
+			out[n++] = &in->v[i];
+	}
+	free(used);
+	return n;
+}
+
+static void print_finding(FILE *out, const struct gate_finding *f,
+			  enum format format)
+{
+	const char *level = "note";
+	int id = rule_lookup(f->rule);
+
+	if (id >= 0)
+		level = severity_name(rules[id].severity);
+	if (format == FORMAT_CHECKPATCH)
+		fprintf(out, "%s:%s: %s\n#%u: FILE: %s:%u:\n\n",
+			!strcmp(level, "error")	  ? "ERROR" :
+			!strcmp(level, "warning") ? "WARNING" :
+						    "CHECK",
+			f->rule, f->message, f->line, f->file, f->line);
+	else
+		fprintf(out, "    %s:%u:%u: %s: %s [%s]\n", f->file, f->line,
+			f->column, level, f->message, f->rule);
+}
+
+static void indent(FILE *out, const char *text)
+{
+	for (const char *p = text; *p;) {
+		size_t n = strcspn(p, "\n");
+
+		fprintf(out, "    %.*s\n", (int)n, p);
+		p += n + (p[n] == '\n');
+	}
+}
+
+static bool report_step(const char *name, int nr, int total,
+			const struct step *before, const struct step *after,
+			const struct layout *was, const struct layout *now,
+			enum format format)
+{
+	const struct gate_finding **added, **fixed;
+	int nr_added, nr_fixed, errors = 0;
+	char *diff = NULL;
+	size_t len = 0;
+	FILE *mem;
+
+	added = xcalloc(after->n + 1, sizeof(*added));
+	fixed = xcalloc(before->n + 1, sizeof(*fixed));
+	nr_added = difference(after, before, added);
+	nr_fixed = difference(before, after, fixed);
+	for (int i = 0; i < nr_added; i++)
+		errors += added[i]->error;
+	mem = open_memstream(&diff, &len);
+	layout_print_diff(mem, was, now, false);
+	fclose(mem);
+
+	if (format == FORMAT_CHECKPATCH) {
+		for (int i = 0; i < nr_added; i++)
+			print_finding(stdout, added[i], format);
+		printf("total: %d errors, %d warnings, 0 lines checked\n\n%s %s.\n",
+		       errors, nr_added - errors, name,
+		       errors ?
+			       "has style problems, please review" :
+			       "has no obvious style problems and is ready for submission");
+	} else {
+		printf("[%d/%d] %s\n", nr, total, name);
+		printf("  introduces:%s\n", nr_added ? "" : " nothing");
+		for (int i = 0; i < nr_added; i++)
+			print_finding(stdout, added[i], format);
+		printf("  fixes:%s\n", nr_fixed ? "" : " nothing");
+		for (int i = 0; i < nr_fixed; i++)
+			print_finding(stdout, fixed[i], format);
+		printf("  layout:\n");
+		indent(stdout, diff);
+		printf("  verdict: %s\n", errors ? "FAIL" : "pass");
+	}
+	free(diff);
+	free(added);
+	free(fixed);
+	return errors > 0;
+}
+
+int cmd_gate(int argc, char **argv)
+{
+	struct strv patches = { 0 }, inputs = { 0 };
+	struct step *steps;
+	struct layout *layouts;
+	const struct arch *arch;
+	struct options opts;
+	struct tree tree, copy;
+	char self[PATH_MAX], *tree_dir, *cmd_out, *cmd_err;
+	int failed = 0;
+	ssize_t n;
+
+	options_defaults(&opts);
+	options_parse(&opts, argc, argv, NULL);
+	if (opts.format == FORMAT_GCC)
+		opts.format = FORMAT_TEXT;
+	if (opts.format != FORMAT_TEXT && opts.format != FORMAT_CHECKPATCH)
+		die("gate --format: text or checkpatch");
+	if (opts.positional.n < 2)
+		die("gate takes KDIR and at least one PATCH, DIR, MBOX or BASE..TIP");
+	if (opts.matrix || opts.build_dir || opts.compdb_dir)
+		die("gate makes its own builds: not with --matrix, --build or -p");
+	arch = load_arch(&opts);
+	tree_open(&tree, opts.positional.v[0], arch);
+	for (int i = 1; i < opts.positional.n; i++)
+		strv_push(&inputs, opts.positional.v[i]);
+	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n <= 0)
+		die("cannot find the ptecheck binary");
+	self[n] = '\0';
+
+	scratch = xasprintf("%s/gate/%d", cache_dir(), (int)getpid());
+	remove_tree(scratch);
+	{
+		char *mk[] = { "mkdir", "-p", scratch, NULL };
+
+		if (run_command(mk, NULL, NULL))
+			die("%s: cannot create", scratch);
+	}
+	atexit(drop_scratch);
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	/* Builds of the scratch tree live and die with it. */
+	setenv("PTECHECK_CACHE", xasprintf("%s/cache", scratch), 1);
+
+	collect(&patches, tree.kdir, &inputs);
+	/* Refuse bad input before any copy or build is made. */
+	for (int i = 0; i < patches.n; i++)
+		vet(patches.v[i], scratch, opts.trust);
+	/* The scratch tree: hard links (git apply replaces what it edits). */
+	tree_dir = xasprintf("%s/tree", scratch);
+	cmd_out = xasprintf("%s/cp.out", scratch);
+	cmd_err = xasprintf("%s/cp.err", scratch);
+	progress("copying %s", tree.kdir);
+	{
+		char *cpl[] = { "cp", "-al", tree.kdir, tree_dir, NULL };
+		char *cpa[] = { "cp", "-a", tree.kdir, tree_dir, NULL };
+
+		if (run_to(cpl, NULL, cmd_out, cmd_err)) {
+			remove_tree(tree_dir);
+			if (run_to(cpa, NULL, cmd_out, cmd_err))
+				die("%s: cannot copy to %s", tree.kdir,
+				    tree_dir);
+		}
+	}
+
+	steps = xcalloc(patches.n + 1, sizeof(*steps));
+	layouts = xcalloc(patches.n + 1, sizeof(*layouts));
+	for (int i = 0; i <= patches.n; i++) {
+		struct config_run *run = xcalloc(1, sizeof(*run));
+		const char *name = i ? patches.v[i - 1] : NULL;
+
+		if (i) {
+			progress("applying %s", name);
+			if (vet(name, tree_dir, opts.trust))
+				setenv("PTECHECK_BUILD_SALT",
+				       xasprintf("%d", i), 1);
+			apply(name, tree_dir);
+		}
+		progress("checking %s", i ? name : "the base tree");
+		tree_open(&copy, tree_dir, arch);
+		check_step(&opts, self, tree_dir, &steps[i]);
+		if (!run_probe(&opts, arch, &copy, NULL, run))
+			die("the base configuration cannot be prepared");
+		layouts[i] = run->layout;
+		progress_done();
+		if (i)
+			failed += report_step(strrchr(name, '/') ?
+						      strrchr(name, '/') + 1 :
+						      name,
+					      i, patches.n, &steps[i - 1],
+					      &steps[i], &layouts[i - 1],
+					      &layouts[i], opts.format);
+	}
+	if (opts.format == FORMAT_TEXT)
+		printf("gate: %d patches, %d introduce errors; config: %s\n",
+		       patches.n, failed, layouts[patches.n].config);
+	return failed ? EXIT_FINDINGS : EXIT_CLEAN;
+}

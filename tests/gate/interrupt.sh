@@ -1,0 +1,30 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# SIGINT in the middle of a gate (while it prepares or checks): KDIR is
+# byte-identical, and the scratch copy with its builds is gone.
+set -eu
+. "$ROOT/tests/lib.sh"
+
+require_tree "$PRISTINE"
+export PTECHECK_CACHE=$T/cache
+before=$(tree_checksum "$PRISTINE")
+"$PTECHECK" gate "$PRISTINE" "$ROOT/kernel/series/soft-dirty-6.12" >"$T/out" 2>&1 &
+pid=$!
+# Wait until the scratch tree is there and work on it has begun.
+for _ in $(seq 100); do
+	[ -d "$T/cache/gate/$pid/tree/arch" ] && break
+	sleep 0.2
+done
+sleep 5
+kill -INT "$pid"
+rc=0
+wait "$pid" || rc=$?
+if [ "$rc" = 0 ]; then
+	echo "FAIL: the gate finished before it was interrupted"
+	exit 1
+fi
+if [ -n "$(ls -A "$T/cache/gate" 2>/dev/null)" ]; then
+	echo "FAIL: left behind: $(ls "$T/cache/gate")"
+	exit 1
+fi
+[ "$(tree_checksum "$PRISTINE")" = "$before" ] || { echo "FAIL: KDIR changed"; exit 1; }
