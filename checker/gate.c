@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -97,6 +98,23 @@ static int run_to(char *const argv[], const char *dir, const char *out,
 	return status;
 }
 
+/* Run the NULL-terminated words after @err, as run_to() does. */
+static int run_words(const char *dir, const char *out, const char *err, ...)
+{
+	struct strv argv = { 0 };
+	const char *word;
+	va_list ap;
+	int status;
+
+	va_start(ap, err);
+	while ((word = va_arg(ap, const char *)))
+		strv_push(&argv, word);
+	va_end(ap);
+	status = run_to(argv.v, dir, out, err);
+	strv_free(&argv);
+	return status;
+}
+
 static char *first_line(const char *path)
 {
 	char *text = read_file(path, NULL);
@@ -125,12 +143,11 @@ static int cmp_str(const void *a, const void *b)
 /* A directory: its patches in name order, without the cover letter. */
 static void add_dir(struct strv *patches, const char *dir)
 {
-	char *cmd[] = { "ls", "-1", (char *)dir, NULL };
 	char *list = xasprintf("%s/ls.out", scratch), *err, *text, *p, *next;
 	struct strv names = { 0 };
 
 	err = xasprintf("%s/ls.err", scratch);
-	if (run_to(cmd, NULL, list, err))
+	if (run_words(NULL, list, err, "ls", "-1", dir, NULL))
 		die("%s: cannot list", dir);
 	text = read_file(list, NULL);
 	for (p = text; p && *p; p = next) {
@@ -158,12 +175,12 @@ static void add_mbox(struct strv *patches, const char *mbox, int nr)
 	char *dir = xasprintf("%s/mbox-%d", scratch, nr);
 	char *out = xasprintf("%s.out", dir), *err = xasprintf("%s.err", dir);
 	char *arg = xasprintf("-o%s", dir);
-	char *cmd[] = { "git", "mailsplit", "-d4", arg, (char *)mbox, NULL };
 	char *count;
 	int n;
 
 	mkdir(dir, 0700);
-	if (run_to(cmd, NULL, out, err))
+	if (run_words(NULL, out, err, "git", "mailsplit", "-d4", arg, mbox,
+		      NULL))
 		die("%s: git mailsplit cannot read it as an mbox", mbox);
 	count = first_line(out);
 	n = atoi(count);
@@ -182,17 +199,12 @@ static void add_range(struct strv *patches, const char *kdir, const char *range)
 {
 	char *dir = xasprintf("%s/range", scratch);
 	char *out = xasprintf("%s.out", dir), *err = xasprintf("%s.err", dir);
-	char *probe[] = { "git",       "-C",	    (char *)kdir,
-			  "rev-parse", "--git-dir", NULL };
-	char *cmd[] = { "git",	       "-C",
-			(char *)kdir,  "format-patch",
-			"-q",	       "--no-cover-letter",
-			"-o",	       dir,
-			(char *)range, NULL };
 
-	if (run_to(probe, NULL, out, err))
+	if (run_words(NULL, out, err, "git", "-C", kdir, "rev-parse",
+		      "--git-dir", NULL))
 		die("%s: a range needs KDIR to be a git repository", range);
-	if (run_to(cmd, NULL, out, err))
+	if (run_words(NULL, out, err, "git", "-C", kdir, "format-patch", "-q",
+		      "--no-cover-letter", "-o", dir, range, NULL))
 		die("%s: git format-patch cannot make patches of it", range);
 	add_dir(patches, dir);
 }
@@ -267,12 +279,12 @@ static bool vet(const char *patch, const char *tree, bool trust)
 {
 	char *out = xasprintf("%s/numstat.out", scratch);
 	char *err = xasprintf("%s/numstat.err", scratch);
-	char *cmd[] = { "git", "apply", "--numstat", (char *)patch, NULL };
 	char *text, *p, *next;
 	bool kconfig = false;
 	int files = 0;
 
-	if (run_to(cmd, tree, out, err)) {
+	if (run_words(tree, out, err, "git", "apply", "--numstat", patch,
+		      NULL)) {
 		char *why = first_line(err);
 
 		die("%s: not a patch git apply can read (%s)", patch, why);
@@ -308,14 +320,13 @@ static bool vet(const char *patch, const char *tree, bool trust)
 	return kconfig;
 }
 
-static void apply(const char *patch, const char *tree)
+static void apply_patch(const char *patch, const char *tree)
 {
 	char *out = xasprintf("%s/apply.out", scratch);
 	char *err = xasprintf("%s/apply.err", scratch);
-	char *cmd[] = { "git", "apply", "--whitespace=nowarn", (char *)patch,
-			NULL };
 
-	if (run_to(cmd, tree, out, err)) {
+	if (run_words(tree, out, err, "git", "apply", "--whitespace=nowarn",
+		      patch, NULL)) {
 		char *text = read_file(err, NULL), *line = text, *hunk;
 
 		/* Name the hunk: "error: patch failed: FILE:LINE". */
@@ -531,12 +542,9 @@ int cmd_gate(int argc, char **argv)
 
 	scratch = xasprintf("%s/gate/%d", cache_dir(), (int)getpid());
 	remove_tree(scratch);
-	{
-		char *mk[] = { "mkdir", "-p", scratch, NULL };
-
-		if (run_command(mk, NULL, NULL))
-			die("%s: cannot create", scratch);
-	}
+	if (run_words(NULL, "/dev/null", "/dev/null", "mkdir", "-p", scratch,
+		      NULL))
+		die("%s: cannot create", scratch);
 	atexit(drop_scratch);
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
@@ -552,16 +560,13 @@ int cmd_gate(int argc, char **argv)
 	cmd_out = xasprintf("%s/cp.out", scratch);
 	cmd_err = xasprintf("%s/cp.err", scratch);
 	progress("copying %s", tree.kdir);
-	{
-		char *cpl[] = { "cp", "-al", tree.kdir, tree_dir, NULL };
-		char *cpa[] = { "cp", "-a", tree.kdir, tree_dir, NULL };
-
-		if (run_to(cpl, NULL, cmd_out, cmd_err)) {
-			remove_tree(tree_dir);
-			if (run_to(cpa, NULL, cmd_out, cmd_err))
-				die("%s: cannot copy to %s", tree.kdir,
-				    tree_dir);
-		}
+	if (run_words(NULL, cmd_out, cmd_err, "cp", "-al", tree.kdir, tree_dir,
+		      NULL)) {
+		/* Another file system: a real copy. */
+		remove_tree(tree_dir);
+		if (run_words(NULL, cmd_out, cmd_err, "cp", "-a", tree.kdir,
+			      tree_dir, NULL))
+			die("%s: cannot copy to %s", tree.kdir, tree_dir);
 	}
 
 	steps = xcalloc(patches.n + 1, sizeof(*steps));
@@ -575,7 +580,7 @@ int cmd_gate(int argc, char **argv)
 			if (vet(name, tree_dir, opts.trust))
 				setenv("PTECHECK_BUILD_SALT",
 				       xasprintf("%d", i), 1);
-			apply(name, tree_dir);
+			apply_patch(name, tree_dir);
 		}
 		progress("checking %s", i ? name : "the base tree");
 		tree_open(&copy, tree_dir, arch);
