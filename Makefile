@@ -104,6 +104,11 @@ test:
 	$(prepare)
 	@CACHE="$(CACHE)" tests/run
 
+# Tree mode on KDIR (default: the pristine cache tree), with ptecheck's
+# build cache in CACHE like the other targets.
+check: all
+	$(Q)PTECHECK_CACHE="$(CACHE)" build/ptecheck check $(if $(ARCH),--arch $(ARCH)) "$(KDIR)"
+
 bench:
 	$(prepare)
 	@CACHE="$(CACHE)" bench/bench.sh
@@ -134,6 +139,7 @@ help:
 	@echo 'trees    unpack Debian 6.12 and 6.1 into CACHE, build the patched trees'
 	@echo 'run      deps, all, trees, then check the pristine tree and the soft-dirty demo'
 	@echo 'test     deps, all, trees, then tests/run'
+	@echo 'check    check KDIR in tree mode (ARCH=arm64|x86 picks --arch)'
 	@echo 'bench    deps, all, trees, then bench/bench.sh'
 	@echo 'install  to PREFIX=$(PREFIX) (DESTDIR honoured)'
 	@echo 'style    checkpatch.pl and clang-format over checker/ (reports only)'
@@ -142,4 +148,4 @@ help:
 	@echo 'KDIR=$(KDIR)'
 
 FORCE:
-.PHONY: all deps trees run test bench install style clean help FORCE
+.PHONY: all deps trees run test check bench install style clean help FORCE

@@ -431,6 +431,15 @@ static const struct arch *start(struct options *opts, int argc, char **argv,
 	return arch;
 }
 
+static const char *absolute(const char *path)
+{
+	char cwd[PATH_MAX];
+
+	if (!path || path[0] == '/' || !getcwd(cwd, sizeof(cwd)))
+		return path;
+	return xasprintf("%s/%s", cwd, path);
+}
+
 int cmd_check(int argc, char **argv)
 {
 	struct report_context ctx = { 0 };
@@ -442,6 +451,9 @@ int cmd_check(int argc, char **argv)
 	bool ok = true;
 
 	arch = start(&opts, argc, argv, &tree, "check");
+	/* Baselines are named from here; the run moves into the build. */
+	opts.baseline = absolute(opts.baseline);
+	opts.write_baseline = absolute(opts.write_baseline);
 	if (opts.format == FORMAT_TEXT || opts.format == FORMAT_SVG)
 		die("check --format: gcc, json, checkpatch, sarif or b4");
 	rules_init();
@@ -465,11 +477,11 @@ int cmd_check(int argc, char **argv)
 	ctx.kdir = tree.kdir;
 	ctx.terse = opts.terse;
 	report_suppress(tree.kdir);
-	if (opts.baseline && !report_apply_baseline(opts.baseline))
+	if (opts.baseline && !report_apply_baseline(opts.baseline, tree.kdir))
 		die("%s: cannot read the baseline", opts.baseline);
 	report_sort();
 	if (opts.write_baseline) {
-		if (!report_write_baseline(opts.write_baseline))
+		if (!report_write_baseline(opts.write_baseline, tree.kdir))
 			die("%s: cannot write the baseline",
 			    opts.write_baseline);
 		report_summary(stderr, &ctx);

@@ -35,6 +35,8 @@ struct step {
 };
 
 static char *scratch;
+/* For BASE..TIP: the diff that takes the copied tree back to BASE. */
+static char *to_base;
 
 static void drop_scratch(void)
 {
@@ -194,19 +196,34 @@ static void add_mbox(struct strv *patches, const char *mbox, int nr)
 	free(err);
 }
 
-/* BASE..TIP of a git KDIR, as git format-patch writes it. */
+/*
+ * BASE..TIP of a git KDIR, as git format-patch writes it. The copy of KDIR
+ * is taken back to BASE with git apply of the TIP..BASE diff: git apply
+ * replaces the files it changes, where a checkout could write through the
+ * hard links into KDIR.
+ */
 static void add_range(struct strv *patches, const char *kdir, const char *range)
 {
 	char *dir = xasprintf("%s/range", scratch);
 	char *out = xasprintf("%s.out", dir), *err = xasprintf("%s.err", dir);
+	char *base =
+		xasprintf("%.*s", (int)(strstr(range, "..") - range), range);
+	const char *tip = strstr(range, "..") + 2;
 
 	if (run_words(NULL, out, err, "git", "-C", kdir, "rev-parse",
 		      "--git-dir", NULL))
 		die("%s: a range needs KDIR to be a git repository", range);
+	if (!*tip)
+		tip = "HEAD";
 	if (run_words(NULL, out, err, "git", "-C", kdir, "format-patch", "-q",
 		      "--no-cover-letter", "-o", dir, range, NULL))
 		die("%s: git format-patch cannot make patches of it", range);
+	to_base = xasprintf("%s/to-base.diff", scratch);
+	if (run_words(NULL, to_base, err, "git", "-C", kdir, "diff", "--binary",
+		      tip, base, NULL))
+		die("%s: git diff cannot compare %s with %s", range, tip, base);
 	add_dir(patches, dir);
+	free(base);
 }
 
 static void collect(struct strv *patches, const char *kdir,
@@ -569,6 +586,9 @@ int cmd_gate(int argc, char **argv)
 			die("%s: cannot copy to %s", tree.kdir, tree_dir);
 	}
 
+	/* Nothing to undo when TIP and BASE hold the same content. */
+	if (to_base && read_file(to_base, NULL)[0])
+		apply_patch(to_base, tree_dir);
 	steps = xcalloc(patches.n + 1, sizeof(*steps));
 	layouts = xcalloc(patches.n + 1, sizeof(*layouts));
 	for (int i = 0; i <= patches.n; i++) {

@@ -260,6 +260,19 @@ static const char *const sarif_level[] = {
 	[SEV_ERROR] = "error",
 };
 
+/* A rule doc's first paragraph, on one line: its title. */
+static char *first_paragraph(const char *doc)
+{
+	const char *end = strstr(doc, "\n\n");
+	char *text = xasprintf("%.*s",
+			       end ? (int)(end - doc) : (int)strlen(doc), doc);
+
+	for (char *p = text; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	return text;
+}
+
 /* SARIF 2.1.0: every rule of the table, its doc, one result a finding. */
 static void print_sarif(FILE *out, const struct report_context *ctx)
 {
@@ -268,8 +281,7 @@ static void print_sarif(FILE *out, const struct report_context *ctx)
 	json_string(out, PTECHECK_VERSION);
 	fputs(",\"rules\":[", out);
 	for (int i = 0; i < NR_RULES; i++) {
-		char *first = xasprintf(
-			"%.*s", (int)strcspn(rules[i].doc, "\n"), rules[i].doc);
+		char *first = first_paragraph(rules[i].doc);
 
 		fputs(i ? ",{\"id\":" : "{\"id\":", out);
 		json_string(out, rules[i].name);
@@ -445,22 +457,29 @@ void report_suppress(const char *kdir)
 	nr_findings = kept;
 }
 
-char *finding_key(const struct finding *f)
+char *finding_key(const struct finding *f, const char *kdir)
 {
-	return xasprintf("%s\t%s\t%s", rules[f->rule].name, f->file,
-			 f->message);
+	char *src = kdir ? line_of(kdir, f->file, f->line) : NULL;
+	char *key, *p = src ? src : "";
+
+	/* The source line, trimmed, tells apart sites with one message. */
+	p += strspn(p, " \t");
+	key = xasprintf("%s\t%s\t%s\t%s", rules[f->rule].name, f->file,
+			f->message, p);
+	free(src);
+	return key;
 }
 
-bool report_write_baseline(const char *path)
+bool report_write_baseline(const char *path, const char *kdir)
 {
 	FILE *out = fopen(path, "w");
 
 	if (!out)
 		return false;
-	fputs("# ptecheck baseline: accepted findings, rule<TAB>file<TAB>message\n",
+	fputs("# ptecheck baseline: accepted findings, rule<TAB>file<TAB>message<TAB>source line\n",
 	      out);
 	for (int i = 0; i < nr_findings; i++) {
-		char *key = finding_key(&findings[i]);
+		char *key = finding_key(&findings[i], kdir);
 
 		fprintf(out, "%s\n", key);
 		free(key);
@@ -469,7 +488,7 @@ bool report_write_baseline(const char *path)
 }
 
 /* Each baseline line accepts one finding with that key: a multiset. */
-bool report_apply_baseline(const char *path)
+bool report_apply_baseline(const char *path, const char *kdir)
 {
 	char *text = read_file(path, NULL), *line, *next;
 	bool *used;
@@ -489,7 +508,7 @@ bool report_apply_baseline(const char *path)
 
 			if (used[i])
 				continue;
-			key = finding_key(&findings[i]);
+			key = finding_key(&findings[i], kdir);
 			used[i] = !strcmp(key, line);
 			free(key);
 			if (used[i])

@@ -49,11 +49,11 @@ void report_sort(void);
  * the finding's line or the line above (several IDs, comma-separated).
  */
 void report_suppress(const char *kdir);
-/* The line-shift-proof key of a finding: rule, file, message. */
-char *finding_key(const struct finding *f);
+/* The line-shift-proof key: rule, file, message, source line (trimmed). */
+char *finding_key(const struct finding *f, const char *kdir);
 /* Baselines: accepted findings, one key a line; --baseline drops them. */
-bool report_write_baseline(const char *path);
-bool report_apply_baseline(const char *path);
+bool report_write_baseline(const char *path, const char *kdir);
+bool report_apply_baseline(const char *path, const char *kdir);
 
 struct report_context {
 	const char *config; /* the configuration the findings hold in */

@@ -21,7 +21,7 @@
  * from its name. Silent where the arch's soft-dirty bit is undefined or 0
  * in the configuration checked.
  *
- * Warning:
+ * Error:
  *   if (pte_dirty(ptent))
  *           pte = pte_mkdirty(pte);
  * OK:

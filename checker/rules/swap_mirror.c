@@ -103,8 +103,12 @@ static bool check(struct unit *unit, const char *level, const char *kind,
 		helper_free(&h);
 		return false;
 	}
-	/* Swap helpers must keep off the fields; present ones need not. */
-	why = wrong(kind, &h.effects, bits, strstr(kind, "swp") ? fields : 0);
+	/*
+	 * Swap helpers must keep off the fields; present ones need not. A
+	 * twin inside a field is SWAP_LAYOUT's, so its own bit is left out.
+	 */
+	why = wrong(kind, &h.effects, bits,
+		    strstr(kind, "swp") ? fields & ~bits : 0);
 	if (why)
 		unit_report_line(
 			unit, my_id, h.file, h.line,
