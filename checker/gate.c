@@ -47,22 +47,7 @@ static void drop_scratch(void)
 
 static void on_signal(int sig)
 {
-	pid_t child = running_command();
-
-	if (child > 0) {
-		kill(child, SIGTERM);
-		waitpid(child, NULL, 0);
-	}
-	if (scratch) {
-		pid_t pid = fork();
-
-		if (pid == 0) {
-			execlp("rm", "rm", "-rf", "--", scratch, (char *)NULL);
-			_exit(127);
-		}
-		while (pid > 0 && waitpid(pid, NULL, 0) < 0 && errno == EINTR)
-			;
-	}
+	stop_and_remove(scratch);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }

@@ -205,22 +205,6 @@ bool model_aliases(const struct model *model, const char *a, const char *b)
 	       (mb && mb->alias_of && !strcmp(mb->alias_of, a));
 }
 
-/* The text of line @line of @file, or NULL. */
-static char *source_line(const char *file, unsigned int line)
-{
-	char *text = read_file(file, NULL), *p = text, *out = NULL;
-
-	for (unsigned int l = 1; p && l < line; l++) {
-		p = strchr(p, '\n');
-		if (p)
-			p++;
-	}
-	if (p)
-		out = xasprintf("%.*s", (int)strcspn(p, "\n"), p);
-	free(text);
-	return out;
-}
-
 /*
  * The kernel says in comments where a bit is legal: "only for swp ptes",
  * "only when !PTE_VALID". The arch data must not put it anywhere else.
@@ -228,7 +212,7 @@ static char *source_line(const char *file, unsigned int line)
 static void check_annotation(const struct macro_value *m,
 			     const struct bit_def *b, const struct arch *arch)
 {
-	char *text = m->file ? source_line(m->file, m->line) : NULL;
+	char *text = m->file ? file_line(m->file, m->line) : NULL;
 	bool swp_only, invalid_only;
 
 	if (!text)

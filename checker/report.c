@@ -401,18 +401,10 @@ int report_exit_status(enum fail_on fail_on)
 static char *line_of(const char *kdir, const char *file, unsigned int line)
 {
 	char *path = xasprintf("%s/%s", kdir, file);
-	char *text = read_file(path, NULL), *p = text, *out = NULL;
+	char *text = file_line(path, line);
 
-	for (unsigned int l = 1; p && l < line; l++) {
-		p = strchr(p, '\n');
-		if (p)
-			p++;
-	}
-	if (p)
-		out = xasprintf("%.*s", (int)strcspn(p, "\n"), p);
-	free(text);
 	free(path);
-	return out;
+	return text;
 }
 
 static bool ignores(const char *text, const char *rule)

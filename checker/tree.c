@@ -109,23 +109,7 @@ static char *preparing;
 
 static void drop_half_prepared(int sig)
 {
-	pid_t child = running_command();
-
-	if (child > 0) {
-		kill(child, SIGTERM);
-		waitpid(child, NULL, 0);
-	}
-	if (preparing) {
-		pid_t pid = fork();
-
-		if (pid == 0) {
-			execlp("rm", "rm", "-rf", "--", preparing,
-			       (char *)NULL);
-			_exit(127);
-		}
-		while (pid > 0 && waitpid(pid, NULL, 0) < 0 && errno == EINTR)
-			;
-	}
+	stop_and_remove(preparing);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }

@@ -2,6 +2,7 @@
 /* Small helpers shared by every phase: memory, strings, messages, processes. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -281,4 +282,40 @@ void json_string(FILE *out, const char *s)
 			fputc(c, out);
 	}
 	fputc('"', out);
+}
+
+char *file_line(const char *path, unsigned int line)
+{
+	char *text = read_file(path, NULL), *p = text, *out = NULL;
+
+	for (unsigned int l = 1; p && l < line; l++) {
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	if (p)
+		out = xasprintf("%.*s", (int)strcspn(p, "\n"), p);
+	free(text);
+	return out;
+}
+
+/* From a signal handler: only fork, exec, kill and waitpid. */
+void stop_and_remove(const char *dir)
+{
+	pid_t child = running_command();
+
+	if (child > 0) {
+		kill(child, SIGTERM);
+		waitpid(child, NULL, 0);
+	}
+	if (dir) {
+		pid_t pid = fork();
+
+		if (pid == 0) {
+			execlp("rm", "rm", "-rf", "--", dir, (char *)NULL);
+			_exit(127);
+		}
+		while (pid > 0 && waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+			;
+	}
 }

@@ -53,6 +53,10 @@ int running_command(void);
 int run_command(char *const argv[], const char *dir, const char *log);
 /* @s as a JSON string, quoted and escaped. */
 void json_string(FILE *out, const char *s);
+/* Line @line of the file at @path, without its newline, or NULL. */
+char *file_line(const char *path, unsigned int line);
+/* Stop the running command and rm -rf @dir: for SIGINT handlers. */
+void stop_and_remove(const char *dir);
 /* rm -rf, used to drop scratch directories on failure or interrupt. */
 void remove_tree(const char *path);
 
