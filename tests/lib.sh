@@ -86,6 +86,15 @@ scratch_tree() {
 	export PTECHECK_CACHE=$T/cache
 }
 
+# configure_build KDIR O: an arm64 O= directory configured as ptecheck's
+# default (defconfig with the tracking features on), for Kbuild's own runs.
+configure_build() {
+	mkdir -p "$2"
+	make -s -C "$1" O="$2" ARCH=arm64 LLVM=1 defconfig >"$T/make.log" 2>&1
+	"$1/scripts/config" --file "$2/.config" -e USERFAULTFD -e CHECKPOINT_RESTORE -e MEM_SOFT_DIRTY
+	make -s -C "$1" O="$2" ARCH=arm64 LLVM=1 olddefconfig >>"$T/make.log" 2>&1
+}
+
 # own_copy FILE: break FILE's hard link before it is edited in place.
 own_copy() {
 	cp -p "$1" "$1.own" && mv "$1.own" "$1"

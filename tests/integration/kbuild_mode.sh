@@ -10,10 +10,7 @@ set -eu
 kdir=$TREES/soft-dirty-6.12-unconverted
 require_tree "$kdir"
 O=$T/build
-mkdir "$O"
-make -s -C "$kdir" O="$O" ARCH=arm64 LLVM=1 defconfig >"$T/make.log" 2>&1
-"$kdir/scripts/config" --file "$O/.config" -e USERFAULTFD -e CHECKPOINT_RESTORE -e MEM_SOFT_DIRTY
-make -s -C "$kdir" O="$O" ARCH=arm64 LLVM=1 olddefconfig >>"$T/make.log" 2>&1
+configure_build "$kdir" "$O"
 run_cmd make -s -C "$kdir" O="$O" ARCH=arm64 LLVM=1 -j2 C=2 \
 	CHECK="$PTECHECK" arch/arm64/mm/
 if [ "$rc" != 0 ]; then

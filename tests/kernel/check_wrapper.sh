@@ -43,10 +43,7 @@ done
 scratch_tree "$TREES/soft-dirty-6.12-unconverted"
 kdir=$T/kdir
 O=$T/o
-mkdir "$O"
-make -s -C "$kdir" O="$O" ARCH=arm64 LLVM=1 defconfig >"$T/make.log" 2>&1
-"$kdir/scripts/config" --file "$O/.config" -e USERFAULTFD -e CHECKPOINT_RESTORE -e MEM_SOFT_DIRTY
-make -s -C "$kdir" O="$O" ARCH=arm64 LLVM=1 olddefconfig >>"$T/make.log" 2>&1
+configure_build "$kdir" "$O"
 
 # PTECHECK from the environment, as tests/run sets it; the wrapper's
 # default is the same binary (build/ptecheck next to kernel/).
