@@ -97,7 +97,7 @@ run:
 	@echo "== 2/3 soft-dirty ported to 6.12 without __pte_mkdirty (expect 8 MKDIRTY_HOUSEKEEPING errors, exit 1)"
 	$(call demo,$(CACHE)/trees/soft-dirty-6.12-unconverted,1)
 	@echo
-	@echo "== 3/3 the same port as the 2-patch series, with __pte_mkdirty (expect no findings)"
+	@echo "== 3/3 the same port as the 2-patch series, with __pte_mkdirty (expect no errors; a note that bit 63 was the last free software bit)"
 	$(call demo,$(CACHE)/trees/soft-dirty-6.12,0)
 
 test:
