@@ -100,9 +100,11 @@ static void list_c_files(const char *dir, struct strv *out)
 	strv_free(&entries);
 }
 
-static bool check_one(CXIndex index, const struct source *src,
-		      const struct arch *arch, const char *kdir)
+static bool check_one(struct session *s, CXIndex index,
+		      const struct source *src)
 {
+	const struct arch *arch = s->arch;
+	const char *kdir = s->tree.kdir;
 	char *why = NULL, *probe = model_probe_text(arch);
 	struct unit unit;
 	struct tu *tu;
@@ -121,7 +123,7 @@ static bool check_one(CXIndex index, const struct source *src,
 		warn("%s: does not compile (%d errors, first: %s); checked what parsed",
 		     path_under(src->file, kdir) ?: src->file, tu->errors,
 		     tu->first_error);
-	unit_init(&unit, tu, arch, kdir);
+	unit_init(&unit, &s->engine, tu, arch, kdir);
 	unit_walk(&unit);
 	unit_free(&unit);
 	tu_free(tu);
@@ -132,13 +134,13 @@ static bool check_one(CXIndex index, const struct source *src,
  * Each worker takes every jobs-th source and hands its findings back in a
  * temporary file; libclang state is never shared across a fork.
  */
-static bool check_sources(const struct sources *srcs, int jobs,
-			  const struct arch *arch, const char *kdir)
+static bool check_sources(struct session *s, const struct sources *srcs)
 {
+	int jobs = s->opts.jobs;
 	FILE *out[256];
 	pid_t pid[256];
 	bool ok = true;
-	int from = report_count();
+	int from = s->findings.n;
 
 	if (jobs > srcs->n)
 		jobs = srcs->n;
@@ -146,7 +148,7 @@ static bool check_sources(const struct sources *srcs, int jobs,
 		CXIndex index = clang_createIndex(0, 0);
 
 		for (int i = 0; i < srcs->n; i++)
-			ok &= check_one(index, &srcs->v[i], arch, kdir);
+			ok &= check_one(s, index, &srcs->v[i]);
 		clang_disposeIndex(index);
 		return ok;
 	}
@@ -164,9 +166,8 @@ static bool check_sources(const struct sources *srcs, int jobs,
 			bool all = true;
 
 			for (int i = k; i < srcs->n; i += jobs)
-				all &= check_one(index, &srcs->v[i], arch,
-						 kdir);
-			report_serialize(out[k], from);
+				all &= check_one(s, index, &srcs->v[i]);
+			report_serialize(&s->findings, out[k], from);
 			fflush(out[k]);
 			_exit(all ? 0 : EXIT_INPUT);
 		}
@@ -184,7 +185,7 @@ static bool check_sources(const struct sources *srcs, int jobs,
 			ok = false;
 		}
 		rewind(out[k]);
-		report_deserialize(out[k]);
+		report_deserialize(&s->findings, out[k]);
 		fclose(out[k]);
 	}
 	return ok;
@@ -320,26 +321,24 @@ const struct arch *load_arch(const struct options *opts)
 }
 
 /*
- * Prepare (or open) the build of one configuration, parse the header
- * probe under it, build its layout and run the layout and call hooks on
- * the headers.
+ * The first step of every entry point: prepare (or open) the build of one
+ * configuration and the flags its TUs are parsed with, and enter it.
  */
-bool run_probe(const struct options *opts, const struct arch *arch,
-	       const struct tree *tree, const struct matrix_def *matrix,
-	       struct config_run *run)
+static bool open_config(struct session *s, const struct tree *tree,
+			const struct matrix_def *matrix,
+			struct config_run *run)
 {
-	char *scope = xasprintf("%s/arch/%s", tree->kdir, arch->name);
-	const struct strv *probe_flags;
-	struct unit unit;
-	struct tu *probe;
+	const struct options *opts = &s->opts;
+	const struct arch *arch = s->arch;
 
 	if (opts->compdb_dir) {
-		struct strv *all;
-		int n;
+		char *scope = xasprintf("%s/arch/%s", tree->kdir, arch->name);
 
 		build_open(&run->build, arch, opts->compdb_dir, NULL);
-		probe_flags = load_compdb(run->build.dir, scope, &run->srcs,
-					  &all, &n);
+		run->probe_flags = load_compdb(run->build.dir, scope,
+					       &run->srcs, &run->compdb_flags,
+					       &run->nr_compdb_flags);
+		free(scope);
 	} else {
 		char *cmd;
 
@@ -350,15 +349,33 @@ bool run_probe(const struct options *opts, const struct arch *arch,
 		if (!flags_from_cmd_file(cmd, &run->template))
 			die("%s: no compiler command line in it", cmd);
 		free(cmd);
-		probe_flags = &run->template;
+		run->probe_flags = &run->template;
 	}
 	if (chdir(run->build.dir))
 		die("%s: cannot enter: %s", run->build.dir, strerror(errno));
-	report_set_config(matrix ? matrix->name : run->build.label);
+	return true;
+}
 
-	probe = parse_probe(arch, run->build.dir, probe_flags, tree->kdir,
+/*
+ * Prepare (or open) the build of one configuration, parse the header
+ * probe under it, build its layout and run the layout and call hooks on
+ * the headers.
+ */
+bool run_probe(struct session *s, const struct tree *tree,
+	       const struct matrix_def *matrix, struct config_run *run)
+{
+	const struct options *opts = &s->opts;
+	const struct arch *arch = s->arch;
+	struct unit unit;
+	struct tu *probe;
+
+	if (!open_config(s, tree, matrix, run))
+		return false;
+	engine_set_config(&s->engine, matrix ? matrix->name : run->build.label);
+
+	probe = parse_probe(arch, run->build.dir, run->probe_flags, tree->kdir,
 			    opts->helper);
-	unit_init(&unit, probe, arch, tree->kdir);
+	unit_init(&unit, &s->engine, probe, arch, tree->kdir);
 	unit.kconfig = run->build.kconfig;
 	unit_layout(&unit, &run->layout);
 	run->layout.arch = arch->name;
@@ -368,15 +385,16 @@ bool run_probe(const struct options *opts, const struct arch *arch,
 	unit_names(&unit, &run->names);
 	unit_free(&unit);
 	tu_free(probe);
-	free(scope);
 	return true;
 }
 
 /* The sources of one configuration that can hold a finding, checked. */
-static bool check_files(const struct options *opts, const struct arch *arch,
-			const struct tree *tree, struct config_run *run,
+static bool check_files(struct session *s, struct config_run *run,
 			int *files_checked)
 {
+	const struct options *opts = &s->opts;
+	const struct arch *arch = s->arch;
+	const struct tree *tree = &s->tree;
 	struct sources *srcs = &run->srcs;
 
 	if (!opts->compdb_dir) {
@@ -403,14 +421,29 @@ static bool check_files(const struct options *opts, const struct arch *arch,
 		srcs->n = kept;
 	}
 	*files_checked += 1 + srcs->n;
-	return check_sources(srcs, opts->jobs, arch, tree->kdir);
+	return check_sources(s, srcs);
 }
 
-static const struct arch *start(struct options *opts, int argc, char **argv,
-				struct tree *tree, const char *cmd)
+void session_init_rules(struct session *s)
 {
+	engine_init(&s->engine, &s->findings, s->opts.enabled);
+}
+
+void session_free(struct session *s)
+{
+	engine_free(&s->engine);
+	findings_free(&s->findings);
+	strv_free(&s->opts.positional);
+}
+
+static const struct arch *start(struct session *s, int argc, char **argv,
+				const char *cmd)
+{
+	struct options *opts = &s->opts;
+	struct tree *tree = &s->tree;
 	const struct arch *arch;
 
+	memset(s, 0, sizeof(*s));
 	options_defaults(opts);
 	options_parse(opts, argc, argv, NULL);
 	arch = load_arch(opts);
@@ -428,6 +461,7 @@ static const struct arch *start(struct options *opts, int argc, char **argv,
 		  opts->positional.n ? opts->positional.v[0] :
 				       kdir_of_build(opts->compdb_dir),
 		  arch);
+	s->arch = arch;
 	return arch;
 }
 
@@ -440,80 +474,104 @@ static const char *absolute(const char *path)
 	return xasprintf("%s/%s", cwd, path);
 }
 
+void config_run_free(struct config_run *run)
+{
+	for (int i = 0; i < run->srcs.n; i++) {
+		free(run->srcs.v[i].file);
+		free(run->srcs.v[i].dir);
+	}
+	free(run->srcs.v);
+	strv_free(&run->template);
+	strv_free(&run->names);
+	layout_free(&run->layout);
+	build_free(&run->build);
+	free(run);
+}
+
 int cmd_check(int argc, char **argv)
 {
 	struct report_context ctx = { 0 };
+	struct session s;
 	int nr_runs, status;
 	const struct arch *arch;
-	struct options opts;
-	struct tree tree;
 	char *label = NULL;
 	bool ok = true;
 
-	arch = start(&opts, argc, argv, &tree, "check");
+	arch = start(&s, argc, argv, "check");
 	/* Baselines are named from here; the run moves into the build. */
-	opts.baseline = absolute(opts.baseline);
-	opts.write_baseline = absolute(opts.write_baseline);
-	if (opts.format == FORMAT_TEXT || opts.format == FORMAT_SVG)
+	s.opts.baseline = absolute(s.opts.baseline);
+	s.opts.write_baseline = absolute(s.opts.write_baseline);
+	if (s.opts.format == FORMAT_TEXT || s.opts.format == FORMAT_SVG)
 		die("check --format: gcc, json, checkpatch, sarif or b4");
-	rules_init();
-	nr_runs = opts.matrix ? arch->nr_matrix : 1;
+	session_init_rules(&s);
+	nr_runs = s.opts.matrix ? arch->nr_matrix : 1;
 	for (int i = 0; i < nr_runs; i++) {
 		struct config_run *run = xcalloc(1, sizeof(*run));
 
-		if (!run_probe(&opts, arch, &tree,
-			       opts.matrix ? &arch->matrix[i] : NULL, run))
-			continue;
-		ok &= check_files(&opts, arch, &tree, run, &ctx.files_checked);
-		if (!label)
-			label = opts.matrix ?
-					xasprintf("%s, matrix of %d",
-						  run->build.label, nr_runs) :
-					xstrdup(run->build.label);
+		if (run_probe(&s, &s.tree,
+			      s.opts.matrix ? &arch->matrix[i] : NULL, run)) {
+			ok &= check_files(&s, run, &ctx.files_checked);
+			if (!label)
+				label = s.opts.matrix ?
+						xasprintf("%s, matrix of %d",
+							  run->build.label,
+							  nr_runs) :
+						xstrdup(run->build.label);
+		}
+		config_run_free(run);
 	}
 	progress_done();
 
 	ctx.config = label;
-	ctx.kdir = tree.kdir;
-	ctx.terse = opts.terse;
-	report_suppress(tree.kdir);
-	if (opts.baseline && !report_apply_baseline(opts.baseline, tree.kdir))
-		die("%s: cannot read the baseline", opts.baseline);
-	report_sort();
-	if (opts.write_baseline) {
-		if (!report_write_baseline(opts.write_baseline, tree.kdir))
+	ctx.kdir = s.tree.kdir;
+	ctx.terse = s.opts.terse;
+	report_suppress(&s.findings, s.tree.kdir);
+	if (s.opts.baseline &&
+	    !report_apply_baseline(&s.findings, s.opts.baseline, s.tree.kdir))
+		die("%s: cannot read the baseline", s.opts.baseline);
+	report_sort(&s.findings);
+	if (s.opts.write_baseline) {
+		if (!report_write_baseline(&s.findings, s.opts.write_baseline,
+					   s.tree.kdir))
 			die("%s: cannot write the baseline",
-			    opts.write_baseline);
-		report_summary(stderr, &ctx);
-		return ok ? EXIT_CLEAN : EXIT_INPUT;
+			    s.opts.write_baseline);
+		report_summary(&s.findings, stderr, &ctx);
+		status = EXIT_CLEAN;
+	} else {
+		report_print(&s.findings, stdout, s.opts.format, &ctx);
+		fflush(stdout);
+		if (s.opts.format == FORMAT_GCC)
+			report_summary(&s.findings, stderr, &ctx);
+		status = report_exit_status(&s.findings, s.opts.fail_on);
 	}
-	report_print(stdout, opts.format, &ctx);
-	fflush(stdout);
-	if (opts.format == FORMAT_GCC)
-		report_summary(stderr, &ctx);
-	status = report_exit_status(opts.fail_on);
+	free(label);
+	session_free(&s);
+	tree_free(&s.tree);
 	return ok ? status : EXIT_INPUT;
 }
 
 /* layout --diff OTHER KDIR: OTHER's layout against KDIR's, same config. */
-static int layout_diff(const struct options *opts, const struct arch *arch,
-		       const struct tree *tree)
+static int layout_diff(struct session *s)
 {
 	struct config_run *before = xcalloc(1, sizeof(*before));
 	struct config_run *after = xcalloc(1, sizeof(*after));
+	const struct options *opts = &s->opts;
 	struct tree other;
 
 	if (opts->matrix || opts->build_dir || opts->compdb_dir)
 		die("layout --diff: not with --matrix, --build or -p");
 	if (opts->format != FORMAT_TEXT && opts->format != FORMAT_JSON)
 		die("layout --diff --format: text or json");
-	tree_open(&other, opts->diff, arch);
-	if (!run_probe(opts, arch, &other, NULL, before) ||
-	    !run_probe(opts, arch, tree, NULL, after))
+	tree_open(&other, opts->diff, s->arch);
+	if (!run_probe(s, &other, NULL, before) ||
+	    !run_probe(s, &s->tree, NULL, after))
 		return EXIT_INPUT;
 	progress_done();
 	layout_print_diff(stdout, &before->layout, &after->layout,
 			  opts->format == FORMAT_JSON);
+	config_run_free(before);
+	config_run_free(after);
+	tree_free(&other);
 	return EXIT_CLEAN;
 }
 
@@ -549,39 +607,32 @@ int cmd_explain_helper(int argc, char **argv)
 {
 	struct config_run run = { 0 };
 	const struct arch *arch;
-	struct options opts;
-	struct tree tree;
+	struct session s;
 	struct unit unit;
 	struct helper h;
 	struct tu *probe;
 
 	if (argc < 1 || argv[0][0] == '-')
 		die("explain-helper takes NAME, then the check options and KDIR");
-	arch = start(&opts, argc - 1, argv + 1, &tree, "explain-helper");
-	opts.helper = argv[0];
-	if (opts.matrix || opts.compdb_dir)
+	arch = start(&s, argc - 1, argv + 1, "explain-helper");
+	s.opts.helper = argv[0];
+	if (s.opts.matrix || s.opts.compdb_dir)
 		die("explain-helper: one configuration, not --matrix or -p");
-	if (!build_prepare(&run.build, &tree, arch, opts.config, opts.build_dir,
-			   NULL))
+	/* No rules: the helper's effects only. */
+	engine_init(&s.engine, &s.findings, (bool[NR_RULES]){ false });
+	if (!open_config(&s, &s.tree, NULL, &run))
 		return EXIT_INPUT;
-	if (!flags_from_cmd_file(xasprintf("%s/%s", run.build.dir,
-					   arch->flags_cmd),
-				 &run.template))
-		die("%s: no compiler command line in %s", run.build.dir,
-		    arch->flags_cmd);
-	if (chdir(run.build.dir))
-		die("%s: cannot enter: %s", run.build.dir, strerror(errno));
-	probe = parse_probe(arch, run.build.dir, &run.template, tree.kdir,
-			    opts.helper);
-	unit_init(&unit, probe, arch, tree.kdir);
+	probe = parse_probe(arch, run.build.dir, &run.template, s.tree.kdir,
+			    s.opts.helper);
+	unit_init(&unit, &s.engine, probe, arch, s.tree.kdir);
 	progress_done();
-	if (!helper_lookup(&unit, opts.helper, &h))
+	if (!helper_lookup(&unit, s.opts.helper, &h))
 		die("%s: no such function or macro in the %s headers under %s",
-		    opts.helper, arch->name, run.build.label);
-	if (opts.format == FORMAT_JSON) {
+		    s.opts.helper, arch->name, run.build.label);
+	if (s.opts.format == FORMAT_JSON) {
 		printf("{\"version\":1,\"helper\":\"%s\",\"kind\":\"%s\",\"file\":\"%s\",\"line\":%u,",
-		       opts.helper, h.is_macro ? "macro" : "function",
-		       path_under(h.file, tree.kdir) ?: h.file, h.line);
+		       s.opts.helper, h.is_macro ? "macro" : "function",
+		       path_under(h.file, s.tree.kdir) ?: h.file, h.line);
 		fputs("\"sets\":", stdout);
 		json_bits(stdout, h.effects.set);
 		fputs(",\"clears\":", stdout);
@@ -590,9 +641,9 @@ int cmd_explain_helper(int argc, char **argv)
 		json_bits(stdout, h.effects.test);
 		puts("}");
 	} else {
-		printf("%s: %s at %s:%u\nconfig: %s\n", opts.helper,
+		printf("%s: %s at %s:%u\nconfig: %s\n", s.opts.helper,
 		       h.is_macro ? "macro" : "function",
-		       path_under(h.file, tree.kdir) ?: h.file, h.line,
+		       path_under(h.file, s.tree.kdir) ?: h.file, h.line,
 		       run.build.label);
 		printf("sets:  ");
 		bit_names(stdout, &unit.model, h.effects.set);
@@ -605,6 +656,10 @@ int cmd_explain_helper(int argc, char **argv)
 	helper_free(&h);
 	unit_free(&unit);
 	tu_free(probe);
+	strv_free(&run.template);
+	build_free(&run.build);
+	session_free(&s);
+	tree_free(&s.tree);
 	return EXIT_CLEAN;
 }
 
@@ -612,43 +667,51 @@ int cmd_explain_helper(int argc, char **argv)
 int cmd_layout(int argc, char **argv)
 {
 	const struct arch *arch;
-	struct options opts;
-	struct tree tree;
-	int nr_runs, shown = 0;
+	struct session s;
+	int nr_runs, shown = 0, status = EXIT_CLEAN;
 
-	arch = start(&opts, argc, argv, &tree, "layout");
-	if (!opts.format_given)
-		opts.format = FORMAT_TEXT;
-	if (opts.format == FORMAT_GCC)
+	arch = start(&s, argc, argv, "layout");
+	if (!s.opts.format_given)
+		s.opts.format = FORMAT_TEXT;
+	if (s.opts.format == FORMAT_GCC)
 		die("layout --format: text, json or svg");
-	if (opts.diff)
-		return layout_diff(&opts, arch, &tree);
+	if (s.opts.diff) {
+		/* No rules: the bits that changed only. */
+		engine_init(&s.engine, &s.findings, (bool[NR_RULES]){ false });
+		status = layout_diff(&s);
+		goto out;
+	}
 	/* The layout rules run too: their findings go to stderr. */
-	rules_init();
-	nr_runs = opts.matrix ? arch->nr_matrix : 1;
-	if (opts.format == FORMAT_JSON && opts.matrix)
+	session_init_rules(&s);
+	nr_runs = s.opts.matrix ? arch->nr_matrix : 1;
+	if (s.opts.format == FORMAT_JSON && s.opts.matrix)
 		fputs("[\n", stdout);
 	for (int i = 0; i < nr_runs; i++) {
 		struct config_run *run = xcalloc(1, sizeof(*run));
 
-		if (!run_probe(&opts, arch, &tree,
-			       opts.matrix ? &arch->matrix[i] : NULL, run))
-			continue;
-		if (shown++ && opts.format == FORMAT_JSON)
-			fputs(",\n", stdout);
-		if (opts.format == FORMAT_JSON)
-			layout_print_json(stdout, &run->layout);
-		else if (opts.format == FORMAT_SVG)
-			layout_print_svg(stdout, &run->layout);
-		else
-			layout_print_text(stdout, &run->layout);
+		if (run_probe(&s, &s.tree,
+			      s.opts.matrix ? &arch->matrix[i] : NULL, run)) {
+			if (shown++ && s.opts.format == FORMAT_JSON)
+				fputs(",\n", stdout);
+			if (s.opts.format == FORMAT_JSON)
+				layout_print_json(stdout, &run->layout);
+			else if (s.opts.format == FORMAT_SVG)
+				layout_print_svg(stdout, &run->layout);
+			else
+				layout_print_text(stdout, &run->layout);
+		}
+		config_run_free(run);
 	}
-	if (opts.format == FORMAT_JSON && opts.matrix)
+	if (s.opts.format == FORMAT_JSON && s.opts.matrix)
 		fputs("]\n", stdout);
 	progress_done();
-	report_sort();
-	report_print(stderr, FORMAT_GCC, &(struct report_context){ 0 });
-	return EXIT_CLEAN;
+	report_sort(&s.findings);
+	report_print(&s.findings, stderr, FORMAT_GCC,
+		     &(struct report_context){ 0 });
+out:
+	session_free(&s);
+	tree_free(&s.tree);
+	return status;
 }
 
 static char *kdir_from_flags(const struct strv *flags, const char *arch)
@@ -683,21 +746,20 @@ int cmd_kbuild(int argc, char **argv)
 {
 	struct strv pass = { 0 }, flags = { 0 }, sources = { 0 };
 	struct report_context ctx = { 0 };
-	const struct arch *arch;
-	struct options opts;
-	struct build build;
+	struct build build = { 0 };
+	struct session s;
 	struct unit unit;
 	char real[PATH_MAX], *why = NULL, *probe, *kdir;
 	struct tu *tu;
 	CXIndex index;
+	int status;
 
-	options_defaults(&opts);
+	memset(&s, 0, sizeof(s));
+	options_defaults(&s.opts);
 	/* Like sparse: diagnostics do not stop the build unless asked to. */
-	opts.fail_on = FAIL_ON_NEVER;
-	options_parse(&opts, argc, argv, &pass);
-	arch = arch_lookup(opts.arch);
-	if (!arch)
-		die("unknown --arch '%s' (known: %s)", opts.arch, arch_names());
+	s.opts.fail_on = FAIL_ON_NEVER;
+	options_parse(&s.opts, argc, argv, &pass);
+	s.arch = load_arch(&s.opts);
 	flags_for_libclang(pass.v, pass.n, &flags, &sources);
 	if (sources.n != 1)
 		die("Kbuild mode takes one source file (got %d); see 'ptecheck --help'",
@@ -705,10 +767,10 @@ int cmd_kbuild(int argc, char **argv)
 	if (!realpath(sources.v[0], real) || !is_file(real) ||
 	    access(real, R_OK))
 		die("%s: cannot read", sources.v[0]);
-	kdir = kdir_from_flags(&flags, arch->name);
-	rules_init();
+	kdir = kdir_from_flags(&flags, s.arch->name);
+	session_init_rules(&s);
 
-	probe = model_probe_text(arch);
+	probe = model_probe_text(s.arch);
 	index = clang_createIndex(0, 0);
 	tu = tu_parse(index, real, &flags, NULL, probe, false, &why);
 	if (!tu)
@@ -716,21 +778,30 @@ int cmd_kbuild(int argc, char **argv)
 	if (tu->errors)
 		warn("%s: does not compile (%d errors, first: %s); checked what parsed",
 		     sources.v[0], tu->errors, tu->first_error);
-	unit_init(&unit, tu, arch, kdir);
+	unit_init(&unit, &s.engine, tu, s.arch, kdir);
 	unit_walk(&unit);
 	unit_free(&unit);
 	tu_free(tu);
+	clang_disposeIndex(index);
+	free(probe);
 
 	/* Kbuild runs checkers in the O= directory, beside its .config. */
 	if (is_file(".config"))
-		build_open(&build, arch, ".", "O=.config");
+		build_open(&build, s.arch, ".", "O=.config");
 	else
-		build.label = xasprintf("%s (no .config in %s)", arch->name,
+		build.label = xasprintf("%s (no .config in %s)", s.arch->name,
 					getcwd(real, sizeof(real)) ?: ".");
 	ctx.config = build.label;
 	ctx.kdir = kdir;
 	ctx.files_checked = 1;
-	report_sort();
-	report_print(stderr, FORMAT_GCC, &ctx);
-	return report_exit_status(opts.fail_on);
+	report_sort(&s.findings);
+	report_print(&s.findings, stderr, FORMAT_GCC, &ctx);
+	status = report_exit_status(&s.findings, s.opts.fail_on);
+	build_free(&build);
+	strv_free(&pass);
+	strv_free(&flags);
+	strv_free(&sources);
+	free(kdir);
+	session_free(&s);
+	return status;
 }

@@ -3,6 +3,7 @@
 #ifndef PTECHECK_CHECK_H
 #define PTECHECK_CHECK_H
 
+#include "engine.h"
 #include "layout.h"
 #include "options.h"
 #include "tree.h"
@@ -19,19 +20,34 @@ struct config_run {
 	struct build build;
 	struct strv template; /* tree mode's c_flags */
 	struct sources srcs; /* -p mode's TUs in scope */
+	const struct strv *probe_flags; /* the header probe's */
+	struct strv *compdb_flags; /* -p: every command's */
+	int nr_compdb_flags;
 	struct strv names; /* what makes a source worth parsing */
 	struct layout layout;
 };
 
+/* One invocation: what it was asked, on which tree, and what it found. */
+struct session {
+	struct options opts;
+	const struct arch *arch;
+	struct tree tree;
+	struct findings findings;
+	struct engine engine;
+};
+
 const struct arch *load_arch(const struct options *opts);
+/* The rules @opts enables, reporting into @s's findings. */
+void session_init_rules(struct session *s);
+void session_free(struct session *s);
 /*
- * Prepare (or open) the build of one configuration, parse the header
- * probe, build its layout and run the layout and call hooks on it. False
- * when the tree's Kconfig refuses the matrix entry.
+ * Prepare (or open) the build of one configuration of @tree, parse the
+ * header probe, build its layout and run the layout and call hooks on it.
+ * False when the tree's Kconfig refuses the matrix entry.
  */
-bool run_probe(const struct options *opts, const struct arch *arch,
-	       const struct tree *tree, const struct matrix_def *matrix,
-	       struct config_run *run);
+bool run_probe(struct session *s, const struct tree *tree,
+	       const struct matrix_def *matrix, struct config_run *run);
+void config_run_free(struct config_run *run);
 
 int cmd_check(int argc, char **argv);
 int cmd_kbuild(int argc, char **argv);

@@ -7,47 +7,54 @@
 #include "engine.h"
 #include "report.h"
 
-#define MAX_HOOKS 32
 #define MAX_DEPTH 256
 
-static call_hook_fn call_hooks[MAX_HOOKS];
-static int nr_call_hooks;
-static names_hook_fn names_hooks[MAX_HOOKS];
-static int nr_names_hooks;
-static layout_hook_fn layout_hooks[MAX_HOOKS];
-static int nr_layout_hooks;
-static function_hook_fn function_hooks[MAX_HOOKS];
-static int nr_function_hooks;
-
-/* Header functions walked already in this process: one report each. */
-static struct strv walked;
-
-void add_call_hook(call_hook_fn fn)
+void engine_init(struct engine *engine, struct findings *findings,
+		 const bool *enabled)
 {
-	if (nr_call_hooks == MAX_HOOKS)
-		die("too many call hooks");
-	call_hooks[nr_call_hooks++] = fn;
+	memset(engine, 0, sizeof(*engine));
+	engine->findings = findings;
+	for (int i = 0; i < NR_RULES; i++)
+		if (!enabled || enabled[i])
+			rules[i].init(engine, i);
 }
 
-void add_names_hook(names_hook_fn fn)
+void engine_free(struct engine *engine)
 {
-	if (nr_names_hooks == MAX_HOOKS)
-		die("too many names hooks");
-	names_hooks[nr_names_hooks++] = fn;
+	strv_free(&engine->walked);
 }
 
-void add_function_hook(function_hook_fn fn)
+void engine_set_config(struct engine *engine, const char *label)
 {
-	if (nr_function_hooks == MAX_HOOKS)
-		die("too many function hooks");
-	function_hooks[nr_function_hooks++] = fn;
+	strv_free(&engine->walked);
+	findings_set_config(engine->findings, label);
 }
 
-void add_layout_hook(layout_hook_fn fn)
+#define ADD_HOOK(list, nr, fn)                      \
+	do {                                        \
+		if ((nr) == MAX_HOOKS)              \
+			die("too many " #list);     \
+		(list)[(nr)++] = (fn);              \
+	} while (0)
+
+void add_call_hook(struct engine *engine, call_hook_fn fn)
 {
-	if (nr_layout_hooks == MAX_HOOKS)
-		die("too many layout hooks");
-	layout_hooks[nr_layout_hooks++] = fn;
+	ADD_HOOK(engine->call_hooks, engine->nr_call_hooks, fn);
+}
+
+void add_names_hook(struct engine *engine, names_hook_fn fn)
+{
+	ADD_HOOK(engine->names_hooks, engine->nr_names_hooks, fn);
+}
+
+void add_function_hook(struct engine *engine, function_hook_fn fn)
+{
+	ADD_HOOK(engine->function_hooks, engine->nr_function_hooks, fn);
+}
+
+void add_layout_hook(struct engine *engine, layout_hook_fn fn)
+{
+	ADD_HOOK(engine->layout_hooks, engine->nr_layout_hooks, fn);
 }
 
 struct file_scope {
@@ -56,10 +63,11 @@ struct file_scope {
 	struct file_scope *next;
 };
 
-void unit_init(struct unit *unit, struct tu *tu, const struct arch *arch,
-	       const char *kdir)
+void unit_init(struct unit *unit, struct engine *engine, struct tu *tu,
+	       const struct arch *arch, const char *kdir)
 {
 	memset(unit, 0, sizeof(*unit));
+	unit->engine = engine;
 	unit->tu = tu;
 	unit->arch = arch;
 	unit->kdir = kdir;
@@ -119,7 +127,8 @@ void unit_report(struct unit *unit, int rule, CXCursor at, const char *fmt, ...)
 	if (vasprintf(&msg, fmt, ap) < 0)
 		die("out of memory");
 	va_end(ap);
-	report(rule, rel ? rel : w.file, w.line, w.column, "%s", msg);
+	findings_add(unit->engine->findings, rule, rel ? rel : w.file, w.line,
+		     w.column, "%s", msg);
 	free(msg);
 	where_free(&w);
 }
@@ -132,7 +141,8 @@ static void report_line(struct unit *unit, int rule, const char *file,
 
 	if (vasprintf(&msg, fmt, ap) < 0)
 		die("out of memory");
-	report(rule, rel ? rel : file, line, 1, "%s", msg);
+	findings_add(unit->engine->findings, rule, rel ? rel : file, line, 1,
+		     "%s", msg);
 	free(msg);
 }
 
@@ -162,8 +172,8 @@ void unit_report_macro(struct unit *unit, int rule, const char *macro,
 void unit_layout(struct unit *unit, struct layout *layout)
 {
 	model_layout(&unit->model, unit->arch, layout);
-	for (int i = 0; i < nr_layout_hooks; i++)
-		layout_hooks[i](unit, layout);
+	for (int i = 0; i < unit->engine->nr_layout_hooks; i++)
+		unit->engine->layout_hooks[i](unit, layout);
 }
 
 struct walker {
@@ -187,8 +197,8 @@ static void fire_call_hooks(struct walker *w, CXCursor call)
 	char *name = cursor_name(call);
 
 	site.callee_name = name;
-	for (int i = 0; i < nr_call_hooks; i++)
-		call_hooks[i](&site);
+	for (int i = 0; i < w->unit->engine->nr_call_hooks; i++)
+		w->unit->engine->call_hooks[i](&site);
 	free(name);
 }
 
@@ -211,10 +221,14 @@ static enum CXChildVisitResult walk_visit(CXCursor c, CXCursor parent,
 	return CXChildVisit_Continue;
 }
 
-/* A function seen in an earlier TU of this process is not walked again. */
+/*
+ * A header function seen in an earlier TU of this configuration is not
+ * walked again: one report, however many TUs include it.
+ */
 static bool walked_before(struct unit *unit, CXCursor func)
 {
 	struct where where;
+	struct strv *walked = &unit->engine->walked;
 	char *key;
 	bool seen = false;
 
@@ -224,10 +238,10 @@ static bool walked_before(struct unit *unit, CXCursor func)
 		return false;
 	}
 	key = xasprintf("%s:%u:%u", where.file, where.line, where.column);
-	for (int i = 0; i < walked.n && !seen; i++)
-		seen = !strcmp(walked.v[i], key);
+	for (int i = 0; i < walked->n && !seen; i++)
+		seen = !strcmp(walked->v[i], key);
 	if (!seen)
-		strv_push(&walked, key);
+		strv_push(walked, key);
 	free(key);
 	where_free(&where);
 	return seen;
@@ -242,8 +256,8 @@ static enum CXChildVisitResult walk_top(CXCursor c, CXCursor parent,
 	    !clang_isCursorDefinition(c) || !unit_in_scope(w->unit, c) ||
 	    walked_before(w->unit, c))
 		return CXChildVisit_Continue;
-	for (int i = 0; i < nr_function_hooks; i++)
-		function_hooks[i](w->unit, c);
+	for (int i = 0; i < w->unit->engine->nr_function_hooks; i++)
+		w->unit->engine->function_hooks[i](w->unit, c);
 	w->frames[0] = c;
 	w->index[0] = 0;
 	w->next_child[0] = 0;
@@ -256,7 +270,7 @@ void unit_walk(struct unit *unit)
 {
 	struct walker *w;
 
-	if (!nr_call_hooks && !nr_function_hooks)
+	if (!unit->engine->nr_call_hooks && !unit->engine->nr_function_hooks)
 		return;
 	w = xcalloc(1, sizeof(*w));
 	w->unit = unit;
@@ -267,6 +281,6 @@ void unit_walk(struct unit *unit)
 
 void unit_names(struct unit *unit, struct strv *names)
 {
-	for (int i = 0; i < nr_names_hooks; i++)
-		names_hooks[i](unit, names);
+	for (int i = 0; i < unit->engine->nr_names_hooks; i++)
+		unit->engine->names_hooks[i](unit, names);
 }

@@ -12,12 +12,54 @@
 #include "config.h"
 #include "effects.h"
 #include "model.h"
+#include "report.h"
 #include "tu.h"
 
 struct file_scope;
 
+#define MAX_HOOKS 32
+
+struct unit;
+struct site;
+
+typedef void (*call_hook_fn)(const struct site *site);
+/* Runs on every in-scope function definition, before its calls. */
+typedef void (*function_hook_fn)(struct unit *unit, CXCursor func);
+/* Runs once per configuration, on the layout of the header probe. */
+typedef void (*layout_hook_fn)(struct unit *unit, const struct layout *layout);
+/* Adds the names whose mention makes a source file worth parsing. */
+typedef void (*names_hook_fn)(struct unit *unit, struct strv *names);
+
+/*
+ * One run's rules: the hooks the enabled rules registered, where their
+ * findings go, and the header functions walked in this configuration.
+ */
+struct engine {
+	call_hook_fn call_hooks[MAX_HOOKS];
+	int nr_call_hooks;
+	names_hook_fn names_hooks[MAX_HOOKS];
+	int nr_names_hooks;
+	layout_hook_fn layout_hooks[MAX_HOOKS];
+	int nr_layout_hooks;
+	function_hook_fn function_hooks[MAX_HOOKS];
+	int nr_function_hooks;
+	struct findings *findings;
+	struct strv walked; /* "file:line:col" of header functions */
+};
+
+/* Register the hooks of every rule @enabled names (NULL: all). */
+void engine_init(struct engine *engine, struct findings *findings,
+		 const bool *enabled);
+void engine_free(struct engine *engine);
+/*
+ * Findings from now on hold in configuration @label, and a header
+ * function is walked once in it.
+ */
+void engine_set_config(struct engine *engine, const char *label);
+
 /* One parsed TU with what the rules need to read it. */
 struct unit {
+	struct engine *engine;
 	struct tu *tu;
 	const struct arch *arch;
 	const char *kdir;
@@ -43,21 +85,13 @@ struct site {
 	int depth;
 };
 
-typedef void (*call_hook_fn)(const struct site *site);
-/* Runs on every in-scope function definition, before its calls. */
-typedef void (*function_hook_fn)(struct unit *unit, CXCursor func);
-/* Runs once per configuration, on the layout of the header probe. */
-typedef void (*layout_hook_fn)(struct unit *unit, const struct layout *layout);
-/* Adds the names whose mention makes a source file worth parsing. */
-typedef void (*names_hook_fn)(struct unit *unit, struct strv *names);
+void add_call_hook(struct engine *engine, call_hook_fn fn);
+void add_names_hook(struct engine *engine, names_hook_fn fn);
+void add_layout_hook(struct engine *engine, layout_hook_fn fn);
+void add_function_hook(struct engine *engine, function_hook_fn fn);
 
-void add_call_hook(call_hook_fn fn);
-void add_names_hook(names_hook_fn fn);
-void add_layout_hook(layout_hook_fn fn);
-void add_function_hook(function_hook_fn fn);
-
-void unit_init(struct unit *unit, struct tu *tu, const struct arch *arch,
-	       const char *kdir);
+void unit_init(struct unit *unit, struct engine *engine, struct tu *tu,
+	       const struct arch *arch, const char *kdir);
 void unit_free(struct unit *unit);
 /* Run the call hooks over every in-scope function definition. */
 void unit_walk(struct unit *unit);

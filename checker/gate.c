@@ -519,6 +519,7 @@ int cmd_gate(int argc, char **argv)
 	const struct arch *arch;
 	struct options opts;
 	struct tree tree, copy;
+	struct session session;
 	char self[PATH_MAX], *tree_dir, *cmd_out, *cmd_err;
 	int failed = 0;
 	ssize_t n;
@@ -574,6 +575,12 @@ int cmd_gate(int argc, char **argv)
 	/* Nothing to undo when TIP and BASE hold the same content. */
 	if (to_base && read_file(to_base, NULL)[0])
 		apply_patch(to_base, tree_dir);
+	/* The layouts only: each step's findings come from a child. */
+	memset(&session, 0, sizeof(session));
+	session.opts = opts;
+	session.arch = arch;
+	engine_init(&session.engine, &session.findings,
+		    (bool[NR_RULES]){ false });
 	steps = xcalloc(patches.n + 1, sizeof(*steps));
 	layouts = xcalloc(patches.n + 1, sizeof(*layouts));
 	for (int i = 0; i <= patches.n; i++) {
@@ -590,7 +597,7 @@ int cmd_gate(int argc, char **argv)
 		progress("checking %s", i ? name : "the base tree");
 		tree_open(&copy, tree_dir, arch);
 		check_step(&opts, self, tree_dir, &steps[i]);
-		if (!run_probe(&opts, arch, &copy, NULL, run))
+		if (!run_probe(&session, &copy, NULL, run))
 			die("the base configuration cannot be prepared");
 		layouts[i] = run->layout;
 		progress_done();

@@ -54,6 +54,11 @@ struct layout {
 	int nr_dynamic;
 };
 
+/* Its names belong to the arch data and the model: nothing to free yet. */
+static inline void layout_free(struct layout *layout)
+{
+}
+
 const char *role_name(enum role role);
 /* Bits of @mask as a JSON list: [55,56,57,58,63]. */
 void json_bits(FILE *out, uint64_t mask);

@@ -81,6 +81,8 @@ void options_defaults(struct options *opts)
 	opts->format = FORMAT_GCC;
 	opts->fail_on = FAIL_ON_WARNING;
 	opts->jobs = cpus > 0 ? cpus : 1;
+	for (int i = 0; i < NR_RULES; i++)
+		opts->enabled[i] = true;
 }
 
 void options_usage(FILE *out)
@@ -103,8 +105,7 @@ void options_usage(FILE *out)
 static void apply(struct options *opts, enum opt opt, const char *name,
 		  const char *value)
 {
-	const char *bad;
-	char *end;
+	char bad[64], *end;
 	long jobs;
 
 	switch (opt) {
@@ -189,8 +190,9 @@ static void apply(struct options *opts, enum opt opt, const char *name,
 	case OPT_DISABLE:
 		if (opt == OPT_ENABLE)
 			for (int i = 0; i < NR_RULES; i++)
-				rules[i].enabled = false;
-		if (!rules_select(value, opt == OPT_ENABLE, &bad))
+				opts->enabled[i] = false;
+		if (!rules_select(value, opt == OPT_ENABLE, opts->enabled, bad,
+				  sizeof(bad)))
 			die("%s: unknown rule '%s' (see 'ptecheck rules')",
 			    name, bad);
 		break;

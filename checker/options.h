@@ -27,6 +27,7 @@ struct options {
 	const char *baseline; /* --baseline: accepted findings */
 	const char *write_baseline; /* --write-baseline */
 	int jobs;
+	bool enabled[NR_RULES]; /* --enable/--disable */
 	struct strv positional;
 };
 

@@ -11,28 +11,38 @@
 #define PTECHECK_VERSION "unknown"
 #endif
 
-static struct finding *findings;
-static int nr_findings, alloc_findings;
-static char *current_config;
-static int nr_configs;
-
-void report_set_config(const char *label)
+void findings_set_config(struct findings *fs, const char *label)
 {
-	free(current_config);
-	current_config = xstrdup(label);
-	nr_configs++;
+	free(fs->config);
+	fs->config = xstrdup(label);
+	fs->nr_configs++;
 }
 
-static void add_config(struct finding *f)
+static void finding_free(struct finding *f)
 {
-	char *next;
+	free(f->file);
+	free(f->message);
+	strv_free(&f->configs);
+}
 
-	if (!current_config || strstr(f->configs, current_config))
+void findings_free(struct findings *fs)
+{
+	for (int i = 0; i < fs->n; i++)
+		finding_free(&fs->v[i]);
+	free(fs->v);
+	free(fs->config);
+	memset(fs, 0, sizeof(*fs));
+}
+
+/* Configuration labels are compared whole: "4k-48" is not "64k-48". */
+static void add_config(const struct findings *fs, struct finding *f)
+{
+	if (!fs->config)
 		return;
-	next = *f->configs ? xasprintf("%s; %s", f->configs, current_config) :
-			     xstrdup(current_config);
-	free(f->configs);
-	f->configs = next;
+	for (int i = 0; i < f->configs.n; i++)
+		if (!strcmp(f->configs.v[i], fs->config))
+			return;
+	strv_push(&f->configs, fs->config);
 }
 
 static bool same_site(const struct finding *f, int rule, const char *file,
@@ -42,35 +52,34 @@ static bool same_site(const struct finding *f, int rule, const char *file,
 	       !strcmp(f->file, file);
 }
 
-static void add_finding(int rule, const char *file, unsigned int line,
-			unsigned int column, char *message)
+static void add_finding(struct findings *fs, int rule, const char *file,
+			unsigned int line, unsigned int column, char *message)
 {
 	struct finding *f;
 
-	for (int i = 0; i < nr_findings; i++) {
-		if (same_site(&findings[i], rule, file, line, column)) {
-			add_config(&findings[i]);
+	for (int i = 0; i < fs->n; i++) {
+		if (same_site(&fs->v[i], rule, file, line, column)) {
+			add_config(fs, &fs->v[i]);
 			free(message);
 			return;
 		}
 	}
-	if (nr_findings == alloc_findings) {
-		alloc_findings = alloc_findings ? alloc_findings * 2 : 32;
-		findings =
-			xrealloc(findings, alloc_findings * sizeof(*findings));
+	if (fs->n == fs->alloc) {
+		fs->alloc = fs->alloc ? fs->alloc * 2 : 32;
+		fs->v = xrealloc(fs->v, fs->alloc * sizeof(*fs->v));
 	}
-	f = &findings[nr_findings++];
+	f = &fs->v[fs->n++];
+	memset(f, 0, sizeof(*f));
 	f->rule = rule;
 	f->file = xstrdup(file);
 	f->line = line;
 	f->column = column;
 	f->message = message;
-	f->configs = xstrdup("");
-	add_config(f);
+	add_config(fs, f);
 }
 
-void report(int rule, const char *file, unsigned int line, unsigned int column,
-	    const char *fmt, ...)
+void findings_add(struct findings *fs, int rule, const char *file,
+		  unsigned int line, unsigned int column, const char *fmt, ...)
 {
 	va_list ap;
 	char *msg;
@@ -79,21 +88,21 @@ void report(int rule, const char *file, unsigned int line, unsigned int column,
 	if (vasprintf(&msg, fmt, ap) < 0)
 		die("out of memory");
 	va_end(ap);
-	add_finding(rule, file, line, column, msg);
+	add_finding(fs, rule, file, line, column, msg);
 }
 
 /* One finding per line: rule, line, column, file, message; tab-separated. */
-void report_serialize(FILE *out, int from)
+void report_serialize(const struct findings *fs, FILE *out, int from)
 {
-	for (int i = from; i < nr_findings; i++) {
-		const struct finding *f = &findings[i];
+	for (int i = from; i < fs->n; i++) {
+		const struct finding *f = &fs->v[i];
 
 		fprintf(out, "%d\t%u\t%u\t%s\t%s\n", f->rule, f->line,
 			f->column, f->file, f->message);
 	}
 }
 
-void report_deserialize(FILE *in)
+void report_deserialize(struct findings *fs, FILE *in)
 {
 	char *line = NULL;
 	size_t n = 0;
@@ -119,19 +128,9 @@ void report_deserialize(FILE *in)
 		if (!msg)
 			continue;
 		*msg++ = '\0';
-		add_finding(rule, file, l, c, xstrdup(msg));
+		add_finding(fs, rule, file, l, c, xstrdup(msg));
 	}
 	free(line);
-}
-
-int report_count(void)
-{
-	return nr_findings;
-}
-
-const struct finding *report_get(int i)
-{
-	return &findings[i];
 }
 
 static int cmp_finding(const void *a, const void *b)
@@ -148,25 +147,45 @@ static int cmp_finding(const void *a, const void *b)
 	return x->rule - y->rule;
 }
 
-void report_sort(void)
+void report_sort(struct findings *fs)
 {
-	qsort(findings, nr_findings, sizeof(*findings), cmp_finding);
+	if (fs->n)
+		qsort(fs->v, fs->n, sizeof(*fs->v), cmp_finding);
 }
 
-static int count_severity(enum severity sev)
+static int count_severity(const struct findings *fs, enum severity sev)
 {
 	int n = 0;
 
-	for (int i = 0; i < nr_findings; i++)
-		n += rules[findings[i].rule].severity == sev;
+	for (int i = 0; i < fs->n; i++)
+		n += rules[fs->v[i].rule].severity == sev;
 	return n;
 }
 
-static void print_json(FILE *out, const struct report_context *ctx)
+/* "4k-48; 4k-52", or the run's one configuration. */
+static char *configs_text(const struct finding *f,
+			  const struct report_context *ctx)
+{
+	char *text = xstrdup(""), *next;
+
+	if (!f->configs.n)
+		return xstrdup(ctx->config ? ctx->config : "");
+	for (int i = 0; i < f->configs.n; i++) {
+		next = xasprintf("%s%s%s", text, i ? "; " : "",
+				 f->configs.v[i]);
+		free(text);
+		text = next;
+	}
+	return text;
+}
+
+static void print_json(const struct findings *fs, FILE *out,
+		       const struct report_context *ctx)
 {
 	fputs("{\"version\":1,\"findings\":[", out);
-	for (int i = 0; i < nr_findings; i++) {
-		const struct finding *f = &findings[i];
+	for (int i = 0; i < fs->n; i++) {
+		const struct finding *f = &fs->v[i];
+		char *configs;
 
 		fputs(i ? ",\n{" : "\n{", out);
 		fputs("\"rule\":", out);
@@ -179,13 +198,15 @@ static void print_json(FILE *out, const struct report_context *ctx)
 			f->column);
 		json_string(out, f->message);
 		fputs(",\"config\":", out);
-		json_string(out, *f->configs ? f->configs : ctx->config);
+		configs = configs_text(f, ctx);
+		json_string(out, configs);
+		free(configs);
 		fputc('}', out);
 	}
 	fprintf(out,
 		"],\n\"summary\":{\"errors\":%d,\"warnings\":%d,\"notes\":%d,\"files_checked\":%d,\"config\":",
-		count_severity(SEV_ERROR), count_severity(SEV_WARNING),
-		count_severity(SEV_NOTE), ctx->files_checked);
+		count_severity(fs, SEV_ERROR), count_severity(fs, SEV_WARNING),
+		count_severity(fs, SEV_NOTE), ctx->files_checked);
 	json_string(out, ctx->config);
 	fputs("}}\n", out);
 }
@@ -216,12 +237,13 @@ static char *line_of(const char *kdir, const char *file, unsigned int line);
  * line, "#NN: FILE: path:NN:", the source line, a blank line, and the
  * total; --terse gives "path:NN: LEVEL:TYPE: msg" lines.
  */
-static void print_checkpatch(FILE *out, const struct report_context *ctx)
+static void print_checkpatch(const struct findings *fs, FILE *out,
+			     const struct report_context *ctx)
 {
 	unsigned int lines = 0;
 
-	for (int i = 0; i < nr_findings; i++) {
-		const struct finding *f = &findings[i];
+	for (int i = 0; i < fs->n; i++) {
+		const struct finding *f = &fs->v[i];
 		const char *level = checkpatch_level[rules[f->rule].severity];
 		char *src;
 
@@ -236,21 +258,21 @@ static void print_checkpatch(FILE *out, const struct report_context *ctx)
 			f->line, src ? src : "");
 		free(src);
 	}
-	for (int i = 0; i < nr_findings; i++) {
+	for (int i = 0; i < fs->n; i++) {
 		bool seen = false;
 
 		for (int j = 0; j < i && !seen; j++)
-			seen = !strcmp(findings[j].file, findings[i].file);
+			seen = !strcmp(fs->v[j].file, fs->v[i].file);
 		if (!seen && ctx->kdir)
-			lines += count_lines(ctx->kdir, findings[i].file);
+			lines += count_lines(ctx->kdir, fs->v[i].file);
 	}
 	if (ctx->terse)
 		return;
 	/* checkpatch counts CHECKs only when there are any (--strict). */
 	fprintf(out, "total: %d errors, %d warnings, ",
-		count_severity(SEV_ERROR), count_severity(SEV_WARNING));
-	if (count_severity(SEV_NOTE))
-		fprintf(out, "%d checks, ", count_severity(SEV_NOTE));
+		count_severity(fs, SEV_ERROR), count_severity(fs, SEV_WARNING));
+	if (count_severity(fs, SEV_NOTE))
+		fprintf(out, "%d checks, ", count_severity(fs, SEV_NOTE));
 	fprintf(out, "%u lines checked\n", lines);
 }
 
@@ -274,8 +296,11 @@ static char *first_paragraph(const char *doc)
 }
 
 /* SARIF 2.1.0: every rule of the table, its doc, one result a finding. */
-static void print_sarif(FILE *out, const struct report_context *ctx)
+static void print_sarif(const struct findings *fs, FILE *out,
+			const struct report_context *ctx)
 {
+	char *base;
+
 	fputs("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"ptecheck\",\"version\":",
 	      out);
 	json_string(out, PTECHECK_VERSION);
@@ -295,10 +320,13 @@ static void print_sarif(FILE *out, const struct report_context *ctx)
 		free(first);
 	}
 	fputs("]}},\"originalUriBaseIds\":{\"KDIR\":{\"uri\":", out);
-	json_string(out, xasprintf("file://%s/", ctx->kdir ? ctx->kdir : ""));
+	base = xasprintf("file://%s/", ctx->kdir ? ctx->kdir : "");
+	json_string(out, base);
+	free(base);
 	fputs("}},\"results\":[", out);
-	for (int i = 0; i < nr_findings; i++) {
-		const struct finding *f = &findings[i];
+	for (int i = 0; i < fs->n; i++) {
+		const struct finding *f = &fs->v[i];
+		char *configs;
 
 		fprintf(out, "%s{\"ruleId\":", i ? "," : "");
 		json_string(out, rules[f->rule].name);
@@ -312,18 +340,21 @@ static void print_sarif(FILE *out, const struct report_context *ctx)
 		fprintf(out,
 			",\"uriBaseId\":\"KDIR\"},\"region\":{\"startLine\":%u,\"startColumn\":%u}}}],\"properties\":{\"config\":",
 			f->line, f->column ? f->column : 1);
-		json_string(out, *f->configs ? f->configs : ctx->config);
+		configs = configs_text(f, ctx);
+		json_string(out, configs);
+		free(configs);
 		fputs("}}", out);
 	}
 	fputs("]}]}\n", out);
 }
 
 /* b4's review-perpatch-check-cmd: a JSON array, [] when clean. */
-static void print_b4(FILE *out, const struct report_context *ctx)
+static void print_b4(const struct findings *fs, FILE *out,
+		     const struct report_context *ctx)
 {
 	fputc('[', out);
-	for (int i = 0; i < nr_findings; i++) {
-		const struct finding *f = &findings[i];
+	for (int i = 0; i < fs->n; i++) {
+		const struct finding *f = &fs->v[i];
 		enum severity sev = rules[f->rule].severity;
 		char *summary =
 			xasprintf("%s: %s", rules[f->rule].name, f->message);
@@ -345,55 +376,60 @@ static void print_b4(FILE *out, const struct report_context *ctx)
 	fputs("]\n", out);
 }
 
-void report_print(FILE *out, enum format format,
+void report_print(const struct findings *fs, FILE *out, enum format format,
 		  const struct report_context *ctx)
 {
 	switch (format) {
 	case FORMAT_JSON:
-		print_json(out, ctx);
+		print_json(fs, out, ctx);
 		return;
 	case FORMAT_CHECKPATCH:
-		print_checkpatch(out, ctx);
+		print_checkpatch(fs, out, ctx);
 		return;
 	case FORMAT_SARIF:
-		print_sarif(out, ctx);
+		print_sarif(fs, out, ctx);
 		return;
 	case FORMAT_B4:
-		print_b4(out, ctx);
+		print_b4(fs, out, ctx);
 		return;
 	case FORMAT_SERIAL:
-		report_serialize(out, 0);
+		report_serialize(fs, out, 0);
 		return;
 	default:
 		break;
 	}
-	for (int i = 0; i < nr_findings; i++) {
-		const struct finding *f = &findings[i];
+	for (int i = 0; i < fs->n; i++) {
+		const struct finding *f = &fs->v[i];
 
 		fprintf(out, "%s:%u:%u: %s: %s", f->file, f->line, f->column,
 			severity_name(rules[f->rule].severity), f->message);
 		/* Several configurations checked: say which it holds in. */
-		if (nr_configs > 1)
-			fprintf(out, " (in %s)", f->configs);
+		if (fs->nr_configs > 1) {
+			char *configs = configs_text(f, ctx);
+
+			fprintf(out, " (in %s)", configs);
+			free(configs);
+		}
 		fprintf(out, " [%s]\n", rules[f->rule].name);
 	}
 }
 
-void report_summary(FILE *out, const struct report_context *ctx)
+void report_summary(const struct findings *fs, FILE *out,
+		    const struct report_context *ctx)
 {
 	fprintf(out,
 		"ptecheck: %d errors, %d warnings, %d notes in %d files checked; config: %s\n",
-		count_severity(SEV_ERROR), count_severity(SEV_WARNING),
-		count_severity(SEV_NOTE), ctx->files_checked, ctx->config);
+		count_severity(fs, SEV_ERROR), count_severity(fs, SEV_WARNING),
+		count_severity(fs, SEV_NOTE), ctx->files_checked, ctx->config);
 }
 
-int report_exit_status(enum fail_on fail_on)
+int report_exit_status(const struct findings *fs, enum fail_on fail_on)
 {
 	if (fail_on == FAIL_ON_NEVER)
 		return EXIT_CLEAN;
-	if (count_severity(SEV_ERROR))
+	if (count_severity(fs, SEV_ERROR))
 		return EXIT_FINDINGS;
-	if (fail_on == FAIL_ON_WARNING && count_severity(SEV_WARNING))
+	if (fail_on == FAIL_ON_WARNING && count_severity(fs, SEV_WARNING))
 		return EXIT_FINDINGS;
 	return EXIT_CLEAN;
 }
@@ -428,12 +464,12 @@ static bool ignores(const char *text, const char *rule)
 	return false;
 }
 
-void report_suppress(const char *kdir)
+void report_suppress(struct findings *fs, const char *kdir)
 {
 	int kept = 0;
 
-	for (int i = 0; i < nr_findings; i++) {
-		struct finding *f = &findings[i];
+	for (int i = 0; i < fs->n; i++) {
+		struct finding *f = &fs->v[i];
 		char *here = line_of(kdir, f->file, f->line);
 		char *above = f->line > 1 ?
 				      line_of(kdir, f->file, f->line - 1) :
@@ -443,10 +479,12 @@ void report_suppress(const char *kdir)
 
 		free(here);
 		free(above);
-		if (!drop)
-			findings[kept++] = *f;
+		if (drop)
+			finding_free(f);
+		else
+			fs->v[kept++] = *f;
 	}
-	nr_findings = kept;
+	fs->n = kept;
 }
 
 char *finding_key(const struct finding *f, const char *kdir)
@@ -462,7 +500,8 @@ char *finding_key(const struct finding *f, const char *kdir)
 	return key;
 }
 
-bool report_write_baseline(const char *path, const char *kdir)
+bool report_write_baseline(const struct findings *fs, const char *path,
+			   const char *kdir)
 {
 	FILE *out = fopen(path, "w");
 
@@ -470,8 +509,8 @@ bool report_write_baseline(const char *path, const char *kdir)
 		return false;
 	fputs("# ptecheck baseline: accepted findings, rule<TAB>file<TAB>message<TAB>source line\n",
 	      out);
-	for (int i = 0; i < nr_findings; i++) {
-		char *key = finding_key(&findings[i], kdir);
+	for (int i = 0; i < fs->n; i++) {
+		char *key = finding_key(&fs->v[i], kdir);
 
 		fprintf(out, "%s\n", key);
 		free(key);
@@ -480,7 +519,8 @@ bool report_write_baseline(const char *path, const char *kdir)
 }
 
 /* Each baseline line accepts one finding with that key: a multiset. */
-bool report_apply_baseline(const char *path, const char *kdir)
+bool report_apply_baseline(struct findings *fs, const char *path,
+			   const char *kdir)
 {
 	char *text = read_file(path, NULL), *line, *next;
 	bool *used;
@@ -488,29 +528,31 @@ bool report_apply_baseline(const char *path, const char *kdir)
 
 	if (!text)
 		return false;
-	used = xcalloc(nr_findings, sizeof(*used));
+	used = xcalloc(fs->n ? fs->n : 1, sizeof(*used));
 	for (line = text; line && *line; line = next) {
 		next = strchr(line, '\n');
 		if (next)
 			*next++ = '\0';
 		if (*line == '#')
 			continue;
-		for (int i = 0; i < nr_findings; i++) {
+		for (int i = 0; i < fs->n; i++) {
 			char *key;
 
 			if (used[i])
 				continue;
-			key = finding_key(&findings[i], kdir);
+			key = finding_key(&fs->v[i], kdir);
 			used[i] = !strcmp(key, line);
 			free(key);
 			if (used[i])
 				break;
 		}
 	}
-	for (int i = 0; i < nr_findings; i++)
-		if (!used[i])
-			findings[kept++] = findings[i];
-	nr_findings = kept;
+	for (int i = 0; i < fs->n; i++)
+		if (used[i])
+			finding_free(&fs->v[i]);
+		else
+			fs->v[kept++] = fs->v[i];
+	fs->n = kept;
 	free(used);
 	free(text);
 	return true;

@@ -25,35 +25,45 @@ struct finding {
 	char *file; /* relative to KDIR */
 	unsigned int line, column;
 	char *message;
-	char *configs; /* the configurations it holds in, "; "-separated */
+	struct strv configs; /* the configurations it holds in */
+};
+
+/* The findings of one run: every rule reports into the one it is given. */
+struct findings {
+	struct finding *v;
+	int n, alloc;
+	char *config; /* the configuration findings now hold in */
+	int nr_configs; /* how many were checked */
 };
 
 /* Findings from now on hold in this configuration (its report label). */
-void report_set_config(const char *label);
+void findings_set_config(struct findings *fs, const char *label);
+void findings_free(struct findings *fs);
 
-/* Rules call this; duplicates (a header seen from many TUs) collapse. */
-void report(int rule, const char *file, unsigned int line, unsigned int column,
-	    const char *fmt, ...) __printf(5, 6);
+/* Rules report through this; one site seen from many TUs is one finding. */
+void findings_add(struct findings *fs, int rule, const char *file,
+		  unsigned int line, unsigned int column, const char *fmt, ...)
+	__printf(6, 7);
 
 /* Worker processes hand their findings (from index @from) to the parent. */
-void report_serialize(FILE *out, int from);
-void report_deserialize(FILE *in);
+void report_serialize(const struct findings *fs, FILE *out, int from);
+void report_deserialize(struct findings *fs, FILE *in);
 
-int report_count(void);
-const struct finding *report_get(int i);
 /* Sort by file, line, column, rule: stable output for diffs and tests. */
-void report_sort(void);
+void report_sort(struct findings *fs);
 
 /*
  * Drop the findings an in-code comment accepts: "ptecheck-ignore: ID" on
  * the finding's line or the line above (several IDs, comma-separated).
  */
-void report_suppress(const char *kdir);
+void report_suppress(struct findings *fs, const char *kdir);
 /* The line-shift-proof key: rule, file, message, source line (trimmed). */
 char *finding_key(const struct finding *f, const char *kdir);
 /* Baselines: accepted findings, one key a line; --baseline drops them. */
-bool report_write_baseline(const char *path, const char *kdir);
-bool report_apply_baseline(const char *path, const char *kdir);
+bool report_write_baseline(const struct findings *fs, const char *path,
+			   const char *kdir);
+bool report_apply_baseline(struct findings *fs, const char *path,
+			   const char *kdir);
 
 struct report_context {
 	const char *config; /* the configuration the findings hold in */
@@ -62,9 +72,10 @@ struct report_context {
 	bool terse; /* checkpatch --terse */
 };
 
-void report_print(FILE *out, enum format format,
+void report_print(const struct findings *fs, FILE *out, enum format format,
 		  const struct report_context *ctx);
-void report_summary(FILE *out, const struct report_context *ctx);
-int report_exit_status(enum fail_on fail_on);
+void report_summary(const struct findings *fs, FILE *out,
+		    const struct report_context *ctx);
+int report_exit_status(const struct findings *fs, enum fail_on fail_on);
 
 #endif

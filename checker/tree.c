@@ -356,3 +356,16 @@ bool build_prepare(struct build *build, const struct tree *tree,
 	free(log);
 	return true;
 }
+
+void tree_free(struct tree *tree)
+{
+	free(tree->kdir);
+	free(tree->version);
+}
+
+void build_free(struct build *build)
+{
+	free(build->dir);
+	free(build->label);
+	kconfig_free(build->kconfig);
+}

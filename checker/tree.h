@@ -37,5 +37,7 @@ void build_open(struct build *build, const struct arch *arch, const char *dir,
 		const char *base);
 
 const char *cache_dir(void);
+void tree_free(struct tree *tree);
+void build_free(struct build *build);
 
 #endif

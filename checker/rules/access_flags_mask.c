@@ -90,9 +90,9 @@ static void access_names(struct unit *unit, struct strv *names)
 		strv_push(names, unit->arch->access_flags.v[i]);
 }
 
-void init_ACCESS_FLAGS_MASK(int id)
+void init_ACCESS_FLAGS_MASK(struct engine *engine, int id)
 {
 	my_id = id;
-	add_function_hook(match_function);
-	add_names_hook(access_names);
+	add_function_hook(engine, match_function);
+	add_names_hook(engine, access_names);
 }

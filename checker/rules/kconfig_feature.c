@@ -118,8 +118,8 @@ static void match_layout(struct unit *unit, const struct layout *layout)
 	}
 }
 
-void init_KCONFIG_FEATURE(int id)
+void init_KCONFIG_FEATURE(struct engine *engine, int id)
 {
 	my_id = id;
-	add_layout_hook(match_layout);
+	add_layout_hook(engine, match_layout);
 }

@@ -270,9 +270,9 @@ static void setter_names(struct unit *unit, struct strv *names)
 	} while (names->n != before);
 }
 
-void init_MKDIRTY_HOUSEKEEPING(int id)
+void init_MKDIRTY_HOUSEKEEPING(struct engine *engine, int id)
 {
 	my_id = id;
-	add_call_hook(match_call);
-	add_names_hook(setter_names);
+	add_call_hook(engine, match_call);
+	add_names_hook(engine, setter_names);
 }

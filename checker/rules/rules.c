@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The rule table: one entry per line of rules.def, docs from the rule files. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -9,7 +10,7 @@
 
 struct rule rules[NR_RULES] = {
 /* In rules.def order, which is enum rule_id's. */
-#define RULE(id, sev) { #id, SEV_##sev, init_##id, DOC_##id, true },
+#define RULE(id, sev) { #id, SEV_##sev, init_##id, DOC_##id },
 #include "rules.def"
 #undef RULE
 };
@@ -33,35 +34,29 @@ int rule_lookup(const char *name)
 	return -1;
 }
 
-bool rules_select(const char *list, bool enable, const char **bad)
+bool rules_select(const char *list, bool enable, bool *enabled, char *bad,
+		  size_t bad_size)
 {
-	static char name[64];
 	const char *p = list;
 
 	while (*p) {
 		size_t n = strcspn(p, ",");
-		int id;
+		char name[64];
+		int id = -1;
 
-		if (n >= sizeof(name))
-			n = sizeof(name) - 1;
-		memcpy(name, p, n);
-		name[n] = '\0';
-		id = rule_lookup(name);
+		if (n < sizeof(name)) {
+			memcpy(name, p, n);
+			name[n] = '\0';
+			id = rule_lookup(name);
+		}
 		if (id < 0) {
-			*bad = name;
+			snprintf(bad, bad_size, "%.*s", (int)n, p);
 			return false;
 		}
-		rules[id].enabled = enable;
+		enabled[id] = enable;
 		p += n;
 		if (*p == ',')
 			p++;
 	}
 	return true;
-}
-
-void rules_init(void)
-{
-	for (int i = 0; i < NR_RULES; i++)
-		if (rules[i].enabled)
-			rules[i].init(i);
 }

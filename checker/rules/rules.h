@@ -4,6 +4,7 @@
 #define PTECHECK_RULES_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 enum severity { SEV_NOTE, SEV_WARNING, SEV_ERROR };
 
@@ -14,18 +15,19 @@ enum rule_id {
 	NR_RULES
 };
 
+struct engine;
+
 struct rule {
 	const char *name;
 	enum severity severity;
-	void (*init)(int id);
+	void (*init)(struct engine *engine, int id);
 	const char *doc; /* the rule file's leading comment */
-	bool enabled;
 };
 
 extern struct rule rules[NR_RULES];
 
 /* Each rule's registration function, declared as one list. */
-#define RULE(id, ...) init_##id(int id),
+#define RULE(id, ...) init_##id(struct engine *engine, int id),
 void
 #include "rules.def"
 	rules_end(void);
@@ -33,8 +35,11 @@ void
 
 const char *severity_name(enum severity sev);
 int rule_lookup(const char *name);
-/* Apply --enable=/--disable= lists; returns false on an unknown id. */
-bool rules_select(const char *list, bool enable, const char **bad);
-void rules_init(void);
+/*
+ * Apply an --enable=/--disable= list to @enabled; false on an unknown id,
+ * named in @bad (@bad_size bytes).
+ */
+bool rules_select(const char *list, bool enable, bool *enabled, char *bad,
+		  size_t bad_size);
 
 #endif

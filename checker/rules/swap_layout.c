@@ -266,8 +266,8 @@ static void match_layout(struct unit *unit, const struct layout *layout)
 	check_widths(unit);
 }
 
-void init_SWAP_LAYOUT(int id)
+void init_SWAP_LAYOUT(struct engine *engine, int id)
 {
 	my_id = id;
-	add_layout_hook(match_layout);
+	add_layout_hook(engine, match_layout);
 }

@@ -45,8 +45,8 @@ static void match_layout(struct unit *unit, const struct layout *layout)
 	}
 }
 
-void init_SWBIT_LAST_FREE(int id)
+void init_SWBIT_LAST_FREE(struct engine *engine, int id)
 {
 	my_id = id;
-	add_layout_hook(match_layout);
+	add_layout_hook(engine, match_layout);
 }

@@ -102,8 +102,8 @@ static void match_layout(struct unit *unit, const struct layout *layout)
 	}
 }
 
-void init_SWBIT_OVERLAP(int id)
+void init_SWBIT_OVERLAP(struct engine *engine, int id)
 {
 	my_id = id;
-	add_layout_hook(match_layout);
+	add_layout_hook(engine, match_layout);
 }

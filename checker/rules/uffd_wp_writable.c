@@ -55,8 +55,8 @@ static void match_layout(struct unit *unit, const struct layout *layout)
 		leaves_writable(unit, "pmd_mkuffd_wp", write);
 }
 
-void init_UFFD_WP_WRITABLE(int id)
+void init_UFFD_WP_WRITABLE(struct engine *engine, int id)
 {
 	my_id = id;
-	add_layout_hook(match_layout);
+	add_layout_hook(engine, match_layout);
 }

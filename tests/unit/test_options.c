@@ -23,8 +23,6 @@ static void parse(struct options *opts, struct strv *pass,
 
 static int setup(void **state)
 {
-	for (int i = 0; i < NR_RULES; i++)
-		rules[i].enabled = true;
 	return 0;
 }
 
@@ -118,12 +116,15 @@ static void test_rules(void **state)
 	struct options o;
 
 	PARSE(&o, NULL, "--disable", "mkdirty_housekeeping");
-	assert_false(rules[MK].enabled);
+	assert_false(o.enabled[MK]);
+	assert_true(o.enabled[MK + 1]);
 	PARSE(&o, NULL, "--enable=MKDIRTY_HOUSEKEEPING");
-	assert_true(rules[MK].enabled);
+	assert_true(o.enabled[MK]);
+	/* --enable names the rules that run: the others do not. */
+	assert_false(o.enabled[MK + 1]);
 	PARSE(&o, NULL, "--enable", "MKDIRTY_HOUSEKEEPING",
 	      "--disable=Mkdirty_Housekeeping");
-	assert_false(rules[MK].enabled);
+	assert_false(o.enabled[MK]);
 }
 
 /* make C=2 CHECK=ptecheck: $(CHECKFLAGS) $(c_flags) file.c */

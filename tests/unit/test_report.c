@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * report.c: findings, their order, output formats and exit status. The
- * findings list is static, so each test runs in a process of its own.
+ * report.c: findings, their order, output formats and exit status. Each
+ * test runs in a process of its own, on the one list below.
  */
 #include "unit.h"
 
 #include "report.h"
+
+static struct findings fs;
 
 #define MK RULE_MKDIRTY_HOUSEKEEPING
 #define MSG "pte_mkdirty() also sets PTE_SOFT_DIRTY; " \
@@ -16,8 +18,8 @@ static void assert_finding(int i, const char *file, unsigned int line,
 {
 	const struct finding *f;
 
-	assert_true(i < report_count());
-	f = report_get(i);
+	assert_true(i < fs.n);
+	f = &fs.v[i];
 	assert_int_equal(f->rule, MK);
 	assert_string_equal(f->file, file);
 	assert_int_equal(f->line, line);
@@ -36,7 +38,7 @@ static char *printed(enum format format, const char *config, int files)
 	FILE *f = open_memstream(&buf, &len);
 
 	assert_non_null(f);
-	report_print(f, format, &ctx);
+	report_print(&fs, f, format, &ctx);
 	assert_int_equal(fclose(f), 0);
 	return buf;
 }
@@ -45,30 +47,30 @@ static void test_starts_empty(void **state)
 {
 	char *out = printed(FORMAT_GCC, "c", 0);
 
-	assert_int_equal(report_count(), 0);
+	assert_int_equal(fs.n, 0);
 	assert_string_equal(out, "");
 	free(out);
-	assert_int_equal(report_exit_status(FAIL_ON_ERROR), EXIT_CLEAN);
-	assert_int_equal(report_exit_status(FAIL_ON_WARNING), EXIT_CLEAN);
-	assert_int_equal(report_exit_status(FAIL_ON_NEVER), EXIT_CLEAN);
+	assert_int_equal(report_exit_status(&fs, FAIL_ON_ERROR), EXIT_CLEAN);
+	assert_int_equal(report_exit_status(&fs, FAIL_ON_WARNING), EXIT_CLEAN);
+	assert_int_equal(report_exit_status(&fs, FAIL_ON_NEVER), EXIT_CLEAN);
 }
 
 /* A header seen from many TUs reports the same site many times. */
 static void test_dedupe(void **state)
 {
-	report(MK, "arch/arm64/include/asm/pgtable.h", 1234, 10, "first %d", 1);
-	report(MK, "arch/arm64/include/asm/pgtable.h", 1234, 10, "second");
-	assert_int_equal(report_count(), 1);
+	findings_add(&fs, MK, "arch/arm64/include/asm/pgtable.h", 1234, 10, "first %d", 1);
+	findings_add(&fs, MK, "arch/arm64/include/asm/pgtable.h", 1234, 10, "second");
+	assert_int_equal(fs.n, 1);
 	assert_finding(0, "arch/arm64/include/asm/pgtable.h", 1234, 10,
 		       "first 1");
 
 	/* Any of file, line, column differing is another site. */
-	report(MK, "arch/arm64/include/asm/pgtable.h", 1234, 11, "col");
-	report(MK, "arch/arm64/include/asm/pgtable.h", 1235, 10, "line");
-	report(MK, "arch/arm64/mm/contpte.c", 1234, 10, "file");
-	assert_int_equal(report_count(), 4);
-	report(MK, "arch/arm64/mm/contpte.c", 1234, 10, "again");
-	assert_int_equal(report_count(), 4);
+	findings_add(&fs, MK, "arch/arm64/include/asm/pgtable.h", 1234, 11, "col");
+	findings_add(&fs, MK, "arch/arm64/include/asm/pgtable.h", 1235, 10, "line");
+	findings_add(&fs, MK, "arch/arm64/mm/contpte.c", 1234, 10, "file");
+	assert_int_equal(fs.n, 4);
+	findings_add(&fs, MK, "arch/arm64/mm/contpte.c", 1234, 10, "again");
+	assert_int_equal(fs.n, 4);
 	assert_finding(3, "arch/arm64/mm/contpte.c", 1234, 10, "file");
 }
 
@@ -77,8 +79,8 @@ static void test_many(void **state)
 {
 	for (int pass = 0; pass < 2; pass++)
 		for (unsigned int i = 0; i < 100; i++)
-			report(MK, "mm/hugetlbpage.c", i + 1, 5, "n%u", i);
-	assert_int_equal(report_count(), 100);
+			findings_add(&fs, MK, "mm/hugetlbpage.c", i + 1, 5, "n%u", i);
+	assert_int_equal(fs.n, 100);
 	for (int i = 0; i < 100; i++) {
 		char *msg = xasprintf("n%d", i);
 
@@ -89,14 +91,14 @@ static void test_many(void **state)
 
 static void test_sort(void **state)
 {
-	report(MK, "b.c", 1, 1, "b1");
-	report(MK, "a.c", 10, 2, "a10.2");
-	report(MK, "a.c", 9, 7, "a9");
-	report(MK, "a.c", 10, 1, "a10.1");
-	report(MK, "a.c", 100, 1, "a100");
-	report(MK, "a/b.c", 2, 1, "ab");
-	report_sort();
-	assert_int_equal(report_count(), 6);
+	findings_add(&fs, MK, "b.c", 1, 1, "b1");
+	findings_add(&fs, MK, "a.c", 10, 2, "a10.2");
+	findings_add(&fs, MK, "a.c", 9, 7, "a9");
+	findings_add(&fs, MK, "a.c", 10, 1, "a10.1");
+	findings_add(&fs, MK, "a.c", 100, 1, "a100");
+	findings_add(&fs, MK, "a/b.c", 2, 1, "ab");
+	report_sort(&fs);
+	assert_int_equal(fs.n, 6);
 	/* By file (bytewise), then line and column as numbers. */
 	assert_finding(0, "a.c", 9, 7, "a9");
 	assert_finding(1, "a.c", 10, 1, "a10.1");
@@ -105,7 +107,7 @@ static void test_sort(void **state)
 	assert_finding(4, "a/b.c", 2, 1, "ab");
 	assert_finding(5, "b.c", 1, 1, "b1");
 	/* Sorting twice changes nothing. */
-	report_sort();
+	report_sort(&fs);
 	assert_finding(0, "a.c", 9, 7, "a9");
 	assert_finding(5, "b.c", 1, 1, "b1");
 }
@@ -118,26 +120,26 @@ static void test_serialize_round_trip(void **state)
 	pid_t pid;
 
 	assert_non_null(f);
-	report(MK, "arch/arm64/mm/contpte.c", 65, 9, MSG);
+	findings_add(&fs, MK, "arch/arm64/mm/contpte.c", 65, 9, MSG);
 	fflush(NULL);
 	pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
 		/* Found before the fork: the parent has it already. */
-		report(MK, "arch/arm64/mm/contpte.c", 65, 9, MSG);
-		report(MK, "arch/arm64/mm/hugetlbpage.c", 120, 17,
+		findings_add(&fs, MK, "arch/arm64/mm/contpte.c", 65, 9, MSG);
+		findings_add(&fs, MK, "arch/arm64/mm/hugetlbpage.c", 120, 17,
 		       "a message  with  spaces,\ta tab and \"quotes\" ");
-		report(MK, "arch/arm64/include/asm/pgtable.h", 7, 1, "%s", MSG);
-		report_serialize(f, 1);
+		findings_add(&fs, MK, "arch/arm64/include/asm/pgtable.h", 7, 1, "%s", MSG);
+		report_serialize(&fs, f, 1);
 		fflush(f);
-		_exit(report_count() == 3 ? 0 : 1);
+		_exit(fs.n == 3 ? 0 : 1);
 	}
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 
 	rewind(f);
-	report_deserialize(f);
-	assert_int_equal(report_count(), 3);
+	report_deserialize(&fs, f);
+	assert_int_equal(fs.n, 3);
 	assert_finding(0, "arch/arm64/mm/contpte.c", 65, 9, MSG);
 	assert_finding(1, "arch/arm64/mm/hugetlbpage.c", 120, 17,
 		       "a message  with  spaces,\ta tab and \"quotes\" ");
@@ -145,8 +147,8 @@ static void test_serialize_round_trip(void **state)
 
 	/* Two workers that saw the same header: still one finding. */
 	rewind(f);
-	report_deserialize(f);
-	assert_int_equal(report_count(), 3);
+	report_deserialize(&fs, f);
+	assert_int_equal(fs.n, 3);
 	fclose(f);
 }
 
@@ -156,16 +158,16 @@ static void test_serialize_from(void **state)
 	size_t len;
 	FILE *f;
 
-	report(MK, "x.c", 1, 2, "one");
-	report(MK, "y.c", 3, 4, "two words");
+	findings_add(&fs, MK, "x.c", 1, 2, "one");
+	findings_add(&fs, MK, "y.c", 3, 4, "two words");
 	f = open_memstream(&buf, &len);
-	report_serialize(f, 1);
+	report_serialize(&fs, f, 1);
 	fclose(f);
 	assert_string_equal(buf, "0\t3\t4\ty.c\ttwo words\n");
 	free(buf);
 
 	f = open_memstream(&buf, &len);
-	report_serialize(f, 2);
+	report_serialize(&fs, f, 2);
 	fclose(f);
 	assert_string_equal(buf, "");
 	free(buf);
@@ -184,48 +186,48 @@ static void test_deserialize_skips_bad_lines(void **state)
 	      "0\t3\t4\tok.c\tfine\n"
 	      "0\t5\t6\tlast.c\tno newline at the end", f);
 	rewind(f);
-	report_deserialize(f);
+	report_deserialize(&fs, f);
 	fclose(f);
-	assert_int_equal(report_count(), 2);
+	assert_int_equal(fs.n, 2);
 	assert_finding(0, "ok.c", 3, 4, "fine");
 	assert_finding(1, "last.c", 5, 6, "no newline at the end");
 }
 
 static void test_exit_status_error(void **state)
 {
-	report(MK, "a.c", 1, 1, "x");
+	findings_add(&fs, MK, "a.c", 1, 1, "x");
 	assert_int_equal(rules[MK].severity, SEV_ERROR);
-	assert_int_equal(report_exit_status(FAIL_ON_ERROR), EXIT_FINDINGS);
-	assert_int_equal(report_exit_status(FAIL_ON_WARNING), EXIT_FINDINGS);
-	assert_int_equal(report_exit_status(FAIL_ON_NEVER), EXIT_CLEAN);
+	assert_int_equal(report_exit_status(&fs, FAIL_ON_ERROR), EXIT_FINDINGS);
+	assert_int_equal(report_exit_status(&fs, FAIL_ON_WARNING), EXIT_FINDINGS);
+	assert_int_equal(report_exit_status(&fs, FAIL_ON_NEVER), EXIT_CLEAN);
 }
 
 /* No rule is a warning or a note yet: make this process's one so. */
 static void test_exit_status_warning(void **state)
 {
 	rules[MK].severity = SEV_WARNING;
-	report(MK, "a.c", 1, 1, "x");
-	assert_int_equal(report_exit_status(FAIL_ON_ERROR), EXIT_CLEAN);
-	assert_int_equal(report_exit_status(FAIL_ON_WARNING), EXIT_FINDINGS);
-	assert_int_equal(report_exit_status(FAIL_ON_NEVER), EXIT_CLEAN);
+	findings_add(&fs, MK, "a.c", 1, 1, "x");
+	assert_int_equal(report_exit_status(&fs, FAIL_ON_ERROR), EXIT_CLEAN);
+	assert_int_equal(report_exit_status(&fs, FAIL_ON_WARNING), EXIT_FINDINGS);
+	assert_int_equal(report_exit_status(&fs, FAIL_ON_NEVER), EXIT_CLEAN);
 }
 
 static void test_exit_status_note(void **state)
 {
 	rules[MK].severity = SEV_NOTE;
-	report(MK, "a.c", 1, 1, "x");
-	assert_int_equal(report_exit_status(FAIL_ON_ERROR), EXIT_CLEAN);
-	assert_int_equal(report_exit_status(FAIL_ON_WARNING), EXIT_CLEAN);
-	assert_int_equal(report_exit_status(FAIL_ON_NEVER), EXIT_CLEAN);
+	findings_add(&fs, MK, "a.c", 1, 1, "x");
+	assert_int_equal(report_exit_status(&fs, FAIL_ON_ERROR), EXIT_CLEAN);
+	assert_int_equal(report_exit_status(&fs, FAIL_ON_WARNING), EXIT_CLEAN);
+	assert_int_equal(report_exit_status(&fs, FAIL_ON_NEVER), EXIT_CLEAN);
 }
 
 static void test_print_gcc(void **state)
 {
 	char *out;
 
-	report(MK, "arch/arm64/mm/hugetlbpage.c", 120, 17, MSG);
-	report(MK, "arch/arm64/mm/contpte.c", 65, 9, MSG);
-	report_sort();
+	findings_add(&fs, MK, "arch/arm64/mm/hugetlbpage.c", 120, 17, MSG);
+	findings_add(&fs, MK, "arch/arm64/mm/contpte.c", 65, 9, MSG);
+	report_sort(&fs);
 	out = printed(FORMAT_GCC, "arm64 defconfig", 3);
 	assert_string_equal(out,
 		"arch/arm64/mm/contpte.c:65:9: error: " MSG
@@ -244,7 +246,7 @@ static void test_print_json(void **state)
 {
 	char *out;
 
-	report(MK, "arch/arm64/mm/contpte.c", 65, 9,
+	findings_add(&fs, MK, "arch/arm64/mm/contpte.c", 65, 9,
 	       "say \"hi\" C:\\dir\tthen\nnew line \x01 end");
 	out = printed(FORMAT_JSON, "arm64 defconfig (USERFAULTFD=y \"q\")", 12);
 	assert_string_equal(out,
@@ -264,9 +266,9 @@ static void test_print_json_two(void **state)
 {
 	char *out;
 
-	report(MK, "b.c", 2, 1, "two");
-	report(MK, "a.c", 1, 1, "one");
-	report_sort();
+	findings_add(&fs, MK, "b.c", 2, 1, "two");
+	findings_add(&fs, MK, "a.c", 1, 1, "one");
+	report_sort(&fs);
 	out = printed(FORMAT_JSON, "c", 2);
 	assert_string_equal(out,
 		"{\"version\":1,\"findings\":[\n"
@@ -292,6 +294,32 @@ static void test_print_json_empty(void **state)
 	free(out);
 }
 
+/*
+ * --matrix: a finding names every configuration it holds in, each once,
+ * and a label inside another ("4k-48" in "64k-48") is not taken for it.
+ */
+static void test_configs(void **state)
+{
+	char *out;
+
+	findings_set_config(&fs, "64k-48");
+	findings_add(&fs, MK, "a.c", 1, 1, "x");
+	findings_set_config(&fs, "4k-48");
+	findings_add(&fs, MK, "a.c", 1, 1, "x");
+	findings_add(&fs, MK, "a.c", 1, 1, "x");
+	findings_set_config(&fs, "64k-52");
+	findings_add(&fs, MK, "a.c", 1, 1, "x");
+	findings_add(&fs, MK, "b.c", 1, 1, "y");
+	out = printed(FORMAT_GCC, "c", 2);
+	assert_string_equal(out,
+		"a.c:1:1: error: x (in 64k-48; 4k-48; 64k-52) "
+		"[MKDIRTY_HOUSEKEEPING]\n"
+		"b.c:1:1: error: y (in 64k-52) [MKDIRTY_HOUSEKEEPING]\n");
+	free(out);
+	findings_free(&fs);
+	assert_int_equal(fs.n, 0);
+}
+
 static void test_summary(void **state)
 {
 	struct report_context ctx = {
@@ -302,10 +330,10 @@ static void test_summary(void **state)
 	char *buf;
 	FILE *f;
 
-	report(MK, "a.c", 1, 1, "x");
-	report(MK, "a.c", 2, 1, "y");
+	findings_add(&fs, MK, "a.c", 1, 1, "x");
+	findings_add(&fs, MK, "a.c", 2, 1, "y");
 	f = open_memstream(&buf, &len);
-	report_summary(f, &ctx);
+	report_summary(&fs, f, &ctx);
 	fclose(f);
 	assert_string_equal(buf,
 		"ptecheck: 2 errors, 0 warnings, 0 notes in 7 files checked; "
@@ -330,6 +358,7 @@ int main(void)
 		cmocka_unit_test(test_print_json),
 		cmocka_unit_test(test_print_json_two),
 		cmocka_unit_test(test_print_json_empty),
+		cmocka_unit_test(test_configs),
 		cmocka_unit_test(test_summary),
 	};
 

@@ -6,10 +6,12 @@
 
 #define MK RULE_MKDIRTY_HOUSEKEEPING
 
+static bool enabled[NR_RULES];
+
 static int setup(void **state)
 {
 	for (int i = 0; i < NR_RULES; i++)
-		rules[i].enabled = true;
+		enabled[i] = true;
 	return 0;
 }
 
@@ -50,38 +52,39 @@ static void test_lookup(void **state)
 
 static void test_select(void **state)
 {
-	const char *bad = NULL;
+	char bad[64] = "";
 
-	assert_true(rules_select("mkdirty_housekeeping", false, &bad));
-	assert_false(rules[MK].enabled);
-	assert_null(bad);
-	assert_true(rules_select("MKDIRTY_HOUSEKEEPING,", true, &bad));
-	assert_true(rules[MK].enabled);
+	assert_true(rules_select("mkdirty_housekeeping", false, enabled, bad,
+				 sizeof(bad)));
+	assert_false(enabled[MK]);
+	assert_string_equal(bad, "");
+	assert_true(rules_select("MKDIRTY_HOUSEKEEPING,", true, enabled, bad,
+				 sizeof(bad)));
+	assert_true(enabled[MK]);
 	/* Nothing to select is no error. */
-	assert_true(rules_select("", false, &bad));
-	assert_true(rules[MK].enabled);
-	assert_null(bad);
+	assert_true(rules_select("", false, enabled, bad, sizeof(bad)));
+	assert_true(enabled[MK]);
+	assert_string_equal(bad, "");
 }
 
 static void test_select_unknown(void **state)
 {
-	const char *bad = NULL;
+	char bad[64] = "";
 
-	assert_false(rules_select("NO_SUCH_RULE", false, &bad));
-	assert_non_null(bad);
+	assert_false(rules_select("NO_SUCH_RULE", false, enabled, bad,
+				  sizeof(bad)));
 	assert_string_equal(bad, "NO_SUCH_RULE");
-	assert_true(rules[MK].enabled);
+	assert_true(enabled[MK]);
 
 	/* The unknown one named, not its neighbours. */
-	bad = NULL;
 	assert_false(rules_select("MKDIRTY_HOUSEKEEPING,swbit_overlapx", true,
-				  &bad));
+				  enabled, bad, sizeof(bad)));
 	assert_string_equal(bad, "swbit_overlapx");
 
-	bad = NULL;
-	assert_false(rules_select("foo,MKDIRTY_HOUSEKEEPING", false, &bad));
+	assert_false(rules_select("foo,MKDIRTY_HOUSEKEEPING", false, enabled,
+				  bad, sizeof(bad)));
 	assert_string_equal(bad, "foo");
-	assert_true(rules[MK].enabled);
+	assert_true(enabled[MK]);
 }
 
 int main(void)
