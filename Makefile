@@ -21,24 +21,35 @@ CFLAGS ?= -O2 -g -Wall -Wextra -Wno-unused-parameter
 # not run llvm-config; --cflags may carry C++-only flags on some builds.
 LLVM_CFLAGS = $(filter-out -std=% -fno-exceptions -fno-rtti -W%,$(shell $(LLVM_CONFIG) --cflags 2>/dev/null))
 LLVM_LIBDIR = $(shell $(LLVM_CONFIG) --libdir 2>/dev/null)
+# SAN=1: ASan (with LSan) and UBSan, in build-san/ so the two builds never
+# mix; `make test SAN=1` runs the suite against that binary.
+ifeq ($(SAN),1)
+B := build-san
+CC := clang-14
+CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	  -fno-sanitize-recover=undefined -Wall -Wextra -Wno-unused-parameter
+LDFLAGS += -fsanitize=address,undefined
+else
+B := build
+endif
 VERSION := $(or $(shell git describe --always --dirty 2>/dev/null),unknown)
 
 SRCS := $(wildcard checker/*.c checker/rules/*.c)
-OBJS := $(patsubst checker/%.c,build/%.o,$(SRCS))
+OBJS := $(patsubst checker/%.c,$(B)/%.o,$(SRCS))
 # One DOC_<ID> per line of rules.def, from checker/rules/<id>.c.
 RULE_IDS := $(shell sed -n 's/^RULE.\([A-Za-z0-9_]*\),.*/\L\1/p' checker/rules/rules.def 2>/dev/null)
 RULE_SRCS := $(RULE_IDS:%=checker/rules/%.c)
 GEN := build/arch_data.h build/rule_docs.h
 
-all: build/ptecheck
+all: $(B)/ptecheck
 
-build/ptecheck: $(OBJS)
+$(B)/ptecheck: $(OBJS)
 	$(quiet) LD $@
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(OBJS) -L$(LLVM_LIBDIR) -lclang -Wl,-rpath,$(LLVM_LIBDIR) $(LDLIBS)
 
 # Generated headers must exist before the first compile; after it, -MMD
 # has recorded who includes them.
-build/%.o: checker/%.c | $(GEN)
+$(B)/%.o: checker/%.c | $(GEN)
 	@mkdir -p $(@D)
 	$(quiet) CC $@
 	$(Q)$(CC) $(CFLAGS) -std=gnu11 $(LLVM_CFLAGS) -Ichecker -Ibuild $(CPPFLAGS) \
@@ -48,7 +59,7 @@ build/%.o: checker/%.c | $(GEN)
 build/.version: FORCE
 	@mkdir -p build
 	@echo '$(VERSION)' | cmp -s - $@ || echo '$(VERSION)' >$@
-$(patsubst checker/%.c,build/%.o,$(shell grep -l PTECHECK_VERSION $(SRCS) /dev/null)): build/.version
+$(patsubst checker/%.c,$(B)/%.o,$(shell grep -l PTECHECK_VERSION $(SRCS) /dev/null)): build/.version
 
 build/arch_data.h: scripts/embed.sh $(wildcard checker/arch/*.def)
 	@mkdir -p build
@@ -102,7 +113,9 @@ run:
 
 test:
 	$(prepare)
-	@CACHE="$(CACHE)" tests/run
+	@CACHE="$(CACHE)" PTECHECK=$(CURDIR)/$(B)/ptecheck \
+		$(if $(filter 1,$(SAN)),LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp) \
+		tests/run
 
 # Tree mode on KDIR (default: the pristine cache tree), with ptecheck's
 # build cache in CACHE like the other targets.
@@ -131,7 +144,7 @@ style:
 	-clang-format --dry-run --style=file:$(KDIR)/.clang-format $(STYLE_FILES) 2>&1 | grep ": warning:"
 
 clean:
-	rm -rf build
+	rm -rf build build-san
 
 help:
 	@echo 'all      build build/ptecheck (default)'
@@ -143,7 +156,8 @@ help:
 	@echo 'bench    deps, all, trees, then bench/bench.sh'
 	@echo 'install  to PREFIX=$(PREFIX) (DESTDIR honoured)'
 	@echo 'style    checkpatch.pl and clang-format over checker/ (reports only)'
-	@echo 'clean    remove build/'
+	@echo 'clean    remove build/ and build-san/'
+	@echo 'SAN=1    all/test with ASan+LSan+UBSan, in build-san/'
 	@echo 'CACHE=$(CACHE)'
 	@echo 'KDIR=$(KDIR)'
 

@@ -21,6 +21,8 @@ pkgs="
 	xz-utils		unpacking /usr/src/linux-source-*.tar.xz
 	git			git apply for the patched trees, ptecheck gate
 	git-email		git send-email validate hook
+	libmailtools-perl	git send-email: Mail::Address (a Recommends of git-email)
+	libclang-rt-14-dev	make SAN=1, make fuzz: ASan/UBSan runtimes, libFuzzer
 	linux-source-6.12	the kernel tree every test runs on
 	linux-source-6.1	the older tree: PROT_NONE still SW bit 58, no uffd-wp
 	libcmocka-dev		unit tests
