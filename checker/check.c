@@ -140,7 +140,6 @@ static bool check_sources(struct session *s, const struct sources *srcs)
 	FILE *out[256];
 	pid_t pid[256];
 	bool ok = true;
-	int from = s->findings.n;
 
 	if (jobs > srcs->n)
 		jobs = srcs->n;
@@ -162,12 +161,19 @@ static bool check_sources(struct session *s, const struct sources *srcs)
 		if (pid[k] < 0)
 			die("fork: %s", strerror(errno));
 		if (pid[k] == 0) {
+			/*
+			 * A worker starts empty: a site an earlier
+			 * configuration found must come back too.
+			 */
+			struct findings mine = { 0 };
 			CXIndex index = clang_createIndex(0, 0);
 			bool all = true;
 
+			findings_set_config(&mine, s->findings.config);
+			s->engine.findings = &mine;
 			for (int i = k; i < srcs->n; i += jobs)
 				all &= check_one(s, index, &srcs->v[i]);
-			report_serialize(&s->findings, out[k], from);
+			report_serialize(&mine, out[k], 0);
 			fflush(out[k]);
 			_exit(all ? 0 : EXIT_INPUT);
 		}
@@ -325,8 +331,7 @@ const struct arch *load_arch(const struct options *opts)
  * configuration and the flags its TUs are parsed with, and enter it.
  */
 static bool open_config(struct session *s, const struct tree *tree,
-			const struct matrix_def *matrix,
-			struct config_run *run)
+			const struct matrix_def *matrix, struct config_run *run)
 {
 	const struct options *opts = &s->opts;
 	const struct arch *arch = s->arch;

@@ -30,11 +30,11 @@ void engine_set_config(struct engine *engine, const char *label)
 	findings_set_config(engine->findings, label);
 }
 
-#define ADD_HOOK(list, nr, fn)                      \
-	do {                                        \
-		if ((nr) == MAX_HOOKS)              \
-			die("too many " #list);     \
-		(list)[(nr)++] = (fn);              \
+#define ADD_HOOK(list, nr, fn)                  \
+	do {                                    \
+		if ((nr) == MAX_HOOKS)          \
+			die("too many " #list); \
+		(list)[(nr)++] = (fn);          \
 	} while (0)
 
 void add_call_hook(struct engine *engine, call_hook_fn fn)

@@ -82,7 +82,7 @@ expect_err_mentions() {
 # it its own build cache, so nothing outside $T is written.
 scratch_tree() {
 	require_tree "$1"
-	cp -al "$1" "$T/kdir"
+	cp -al "$(realpath "$1")" "$T/kdir"
 	export PTECHECK_CACHE=$T/cache
 }
 

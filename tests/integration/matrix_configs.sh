@@ -1,0 +1,28 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# --matrix names every configuration a finding holds in: a site in a .c
+# file or a header that all six compile lists all six, and an overlap that
+# only some configurations have lists exactly those, whole labels only
+# ("4k-48" is not inside "64k-48").
+set -eu
+. "$ROOT/tests/lib.sh"
+require_tree "$TREES/soft-dirty-6.12-unconverted"
+require_tree "$TREES/soft-dirty-6.12-swbit-on-lpa-addr"
+
+all="(in 4k-48; 4k-52; 16k-48; 16k-52; 64k-48; 64k-52)"
+expect_exit 1 "$PTECHECK" check --matrix "$TREES/soft-dirty-6.12-unconverted"
+for site in arch/arm64/mm/contpte.c:65: arch/arm64/mm/hugetlbpage.c:137: \
+	    arch/arm64/include/asm/pgtable.h:1213:; do
+	if ! grep "^$site" "$T/out" | grep -qF "$all [MKDIRTY_HOUSEKEEPING]"; then
+		echo "FAIL: $site does not name all six configurations"
+		show_run
+		exit 1
+	fi
+done
+
+expect_exit 1 "$PTECHECK" check --matrix "$TREES/soft-dirty-6.12-swbit-on-lpa-addr"
+if ! grep -qF "(in 4k-48; 4k-52; 64k-52) [SWBIT_OVERLAP]" "$T/out"; then
+	echo "FAIL: the overlap does not name exactly 4k-48, 4k-52 and 64k-52"
+	show_run
+	exit 1
+fi
