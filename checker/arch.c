@@ -139,6 +139,58 @@ static void add_sw_mask(struct arch *arch, struct strv *words,
 	m->macro = xstrdup(words->v[1]);
 }
 
+/* TEXT...: the rest of a line's words, joined by single spaces. */
+static char *join_words(struct strv *words, int from)
+{
+	size_t len = 1;
+	char *text;
+
+	for (int i = from; i < words->n; i++)
+		len += strlen(words->v[i]) + 1;
+	text = xcalloc(1, len);
+	for (int i = from; i < words->n; i++) {
+		if (i > from)
+			strcat(text, " ");
+		strcat(text, words->v[i]);
+	}
+	return text;
+}
+
+/* annotation STATE,STATE... TEXT... */
+static void add_annotation(struct arch *arch, struct strv *words,
+			   const char *origin, int lineno)
+{
+	struct annotation_def *a;
+	char *list, *state, *save = NULL;
+
+	if (words->n < 2 ||
+	    arch->nr_annotations == (int)ARRAY_SIZE(arch->annotations))
+		die("%s:%d: 'annotation' takes: STATE,STATE... TEXT...",
+		    origin, lineno);
+	a = &arch->annotations[arch->nr_annotations++];
+	list = xstrdup(words->v[0]);
+	for (state = strtok_r(list, ",", &save); state;
+	     state = strtok_r(NULL, ",", &save))
+		a->allowed[need_state(arch, state, origin, lineno)] = true;
+	free(list);
+	a->text = join_words(words, 1);
+}
+
+/* swap-comment-term OWNER TEXT... */
+static void add_comment_term(struct arch *arch, struct strv *words,
+			     const char *origin, int lineno)
+{
+	struct comment_term *t;
+
+	if (words->n < 2 || arch->nr_swap_comment_terms ==
+				    (int)ARRAY_SIZE(arch->swap_comment_terms))
+		die("%s:%d: 'swap-comment-term' takes: FIELD|zero TEXT...",
+		    origin, lineno);
+	t = &arch->swap_comment_terms[arch->nr_swap_comment_terms++];
+	t->owner = xstrdup(words->v[0]);
+	t->text = join_words(words, 1);
+}
+
 /* matrix NAME +SYMBOL -SYMBOL... */
 static void add_matrix(struct arch *arch, struct strv *words,
 		       const char *origin, int lineno)
@@ -209,6 +261,15 @@ static void parse_line(struct arch *arch, char *line, const char *origin,
 		add_sw_mask(arch, &words, origin, lineno);
 	else if (!strcmp(key, "swap-comment"))
 		set_word(&arch->swap_comment, &words, key, origin, lineno);
+	else if (!strcmp(key, "swap-comment-start")) {
+		if (!words.n || arch->swap_comment_start)
+			die("%s:%d: 'swap-comment-start' takes: TEXT...",
+			    origin, lineno);
+		arch->swap_comment_start = join_words(&words, 0);
+	} else if (!strcmp(key, "swap-comment-term"))
+		add_comment_term(arch, &words, origin, lineno);
+	else if (!strcmp(key, "annotation"))
+		add_annotation(arch, &words, origin, lineno);
 	else if (!strcmp(key, "matrix"))
 		add_matrix(arch, &words, origin, lineno);
 	else
@@ -233,6 +294,9 @@ struct arch *arch_parse(const char *text, const char *origin)
 	if (!arch->name || !arch->kconfig || !arch->defconfig ||
 	    !arch->flags_cmd)
 		die("%s: needs arch, kconfig, defconfig and flags", origin);
+	if (!arch->swap_comment != !arch->swap_comment_start)
+		die("%s: swap-comment and swap-comment-start go together",
+		    origin);
 	return arch;
 }
 

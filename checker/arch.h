@@ -31,6 +31,21 @@ struct sw_mask_def {
 	char *macro;
 };
 
+/*
+ * A kernel annotation on a macro's line ("only for swp ptes") that
+ * confines the macro to some states: the arch data must agree.
+ */
+struct annotation_def {
+	char *text;
+	bool allowed[MAX_STATES];
+};
+
+/* What a bit line of the swap layout comment says, in the kernel's words. */
+struct comment_term {
+	char *owner; /* a swap field's name, or "zero" for must-be-zero */
+	char *text;
+};
+
 /* One configuration of the matrix: Kconfig symbols to set and unset. */
 struct matrix_def {
 	char *name;
@@ -67,7 +82,12 @@ struct arch {
 	int nr_fields;
 	struct sw_mask_def sw_masks[MAX_STATES];
 	int nr_sw_masks;
+	struct annotation_def annotations[8];
+	int nr_annotations;
 	char *swap_comment; /* the header with the swap layout comment */
+	char *swap_comment_start; /* the line that opens the comment */
+	struct comment_term swap_comment_terms[8];
+	int nr_swap_comment_terms;
 	struct matrix_def matrix[8];
 	int nr_matrix;
 };

@@ -206,30 +206,27 @@ bool model_aliases(const struct model *model, const char *a, const char *b)
 }
 
 /*
- * The kernel says in comments where a bit is legal: "only for swp ptes",
- * "only when !PTE_VALID". The arch data must not put it anywhere else.
+ * The kernel says in comments where a bit is legal ("only for swp ptes");
+ * the arch data lists those annotations and the states they allow, and
+ * must not put the bit anywhere else.
  */
 static void check_annotation(const struct macro_value *m,
 			     const struct bit_def *b, const struct arch *arch)
 {
 	char *text = m->file ? file_line(m->file, m->line) : NULL;
-	bool swp_only, invalid_only;
 
 	if (!text)
 		return;
-	swp_only = strstr(text, "only for swp") != NULL;
-	invalid_only = strstr(text, "only when !PTE_VALID") != NULL ||
-		       strstr(text, "only when !PMD_SECT_VALID") != NULL;
-	for (int i = 0; i < b->nr_states; i++) {
-		const char *state = arch->states.v[b->state[i]];
+	for (int a = 0; a < arch->nr_annotations; a++) {
+		const struct annotation_def *an = &arch->annotations[a];
 
-		if ((swp_only && !strstr(state, "swap")) ||
-		    (invalid_only && ends_with(state, "valid") &&
-		     !strstr(state, "invalid")))
-			die("arch data puts %s in state %s, but %s:%u says '%s'",
-			    b->macro, state, m->file, m->line,
-			    swp_only ? "only for swp ptes" :
-				       "only when !PTE_VALID");
+		if (!strstr(text, an->text))
+			continue;
+		for (int i = 0; i < b->nr_states; i++)
+			if (!an->allowed[b->state[i]])
+				die("arch data puts %s in state %s, but %s:%u says '%s'",
+				    b->macro, arch->states.v[b->state[i]],
+				    m->file, m->line, an->text);
 	}
 	free(text);
 }

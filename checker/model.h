@@ -42,8 +42,8 @@ const struct macro_value *model_macro(const struct model *model,
 /*
  * The layout of every state the arch data names, under this TU's
  * configuration. An arch data macro that is undefined without being marked
- * optional, or a kernel annotation ("only for swp ptes", "only when
- * !PTE_VALID") that the data contradicts, is an input error (exit 2).
+ * optional, or a kernel annotation (the arch data's 'annotation' lines)
+ * that the data contradicts, is an input error (exit 2).
  */
 void model_layout(const struct model *model, const struct arch *arch,
 		  struct layout *layout);

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The kernel tree (KDIR, never written) and its O= build outside it. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -245,6 +247,31 @@ static const char *matrix_refused(const char *dir, const struct matrix_def *m)
 	return refused;
 }
 
+/*
+ * Hold DIR.lock for the check of DIR's stamp and its prepare; the lock
+ * goes with the process, so a killed run never leaves it held.
+ */
+static int lock_build(const char *dir)
+{
+	char *path = xasprintf("%s.lock", dir), *parent = xstrdup(dir);
+	int fd;
+
+	*strrchr(parent, '/') = '\0';
+	mkdir_p(parent);
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (fd < 0)
+		die("%s: cannot create: %s", path, strerror(errno));
+	if (flock(fd, LOCK_EX | LOCK_NB)) {
+		progress("waiting for another ptecheck to prepare %s", dir);
+		if (flock(fd, LOCK_EX))
+			die("%s: cannot lock: %s", path, strerror(errno));
+		progress_done();
+	}
+	free(parent);
+	free(path);
+	return fd;
+}
+
 bool build_prepare(struct build *build, const struct tree *tree,
 		   const struct arch *arch, const char *config_file,
 		   const char *build_dir, const struct matrix_def *matrix)
@@ -253,6 +280,7 @@ bool build_prepare(struct build *build, const struct tree *tree,
 	char *base;
 	char *key, *dir, *stamp, *log, *text = NULL, *old;
 	uint64_t h = 0xcbf29ce484222325ULL;
+	int lock;
 
 	if (build_dir) {
 		char *cmd = xasprintf("%s/%s", build_dir, arch->flags_cmd);
@@ -289,6 +317,11 @@ bool build_prepare(struct build *build, const struct tree *tree,
 			(unsigned long long)h);
 	stamp = xasprintf("%s/ptecheck.stamp", dir);
 	log = xasprintf("%s/ptecheck-prepare.log", dir);
+	/*
+	 * make -jN C=2 CHECK=ptecheck starts many of us on one build: one
+	 * prepares it, the others wait and then reuse it.
+	 */
+	lock = lock_build(dir);
 	old = read_file(stamp, NULL);
 
 	if (!old || !starts_with(old, key) ||
@@ -329,6 +362,7 @@ bool build_prepare(struct build *build, const struct tree *tree,
 		signal(SIGTERM, SIG_DFL);
 		progress_done();
 	}
+	close(lock);
 	if (old && starts_with(old, key) && strstr(old, "\nrefused=")) {
 		free(key);
 		key = xstrdup(old);

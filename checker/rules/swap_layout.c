@@ -8,8 +8,9 @@
  * must stay zero so the entry is neither valid nor present-invalid. The
  * thread's patch 1 reshuffled the fields around PROT_NONE; its soft-dirty
  * patch put PTE_SWP_SOFT_DIRTY on bit 61, free then, inside the swap
- * offset in 6.12. The comment beside the macros ("Encode and decode a swap
- * entry: bits ...") is what reviewers read; it has to say what the macros
+ * offset in 6.12. The comment beside the macros (on arm64 "Encode and
+ * decode a swap entry: bits ..."; the arch data names its file, opening
+ * line and terms) is what reviewers read; it has to say what the macros
  * do.
  *
  * Cases reported, in each swap state of the arch data:
@@ -148,8 +149,12 @@ struct comment_line {
 	char text[128];
 };
 
-/* The "Encode and decode a swap entry:" block, one entry per bit line. */
-static int read_comment(const char *file, struct comment_line *out, int max)
+/*
+ * The block that opens with the arch data's swap-comment-start line, one
+ * entry per " * bit N:" or " * bits N-M:" line, up to the closing "*\/".
+ */
+static int read_comment(const char *file, const char *start,
+			struct comment_line *out, int max)
 {
 	char *text = read_file(file, NULL), *p, *next;
 	unsigned int line = 1;
@@ -168,7 +173,7 @@ static int read_comment(const char *file, struct comment_line *out, int max)
 		next = strchr(p, '\n');
 		if (next)
 			*next++ = '\0';
-		if (strstr(p, "Encode and decode a swap entry")) {
+		if (strstr(p, start)) {
 			in_block = true;
 			continue;
 		}
@@ -196,14 +201,18 @@ static int read_comment(const char *file, struct comment_line *out, int max)
 static bool line_agrees(struct unit *unit, const struct state_layout *st,
 			const struct comment_line *c, bool tolerate_flags)
 {
+	const struct arch *arch = unit->arch;
 	uint64_t mask = range_mask(c->lo, c->hi);
 
-	if (strstr(c->text, "swap type"))
-		return role_bits(st, ROLE_FIELD, "swap-type") == mask;
-	if (strstr(c->text, "swap offset"))
-		return role_bits(st, ROLE_FIELD, "swap-offset") == mask;
-	if (strstr(c->text, "must be zero"))
-		return (role_bits(st, ROLE_ZERO, NULL) & mask) == mask;
+	for (int i = 0; i < arch->nr_swap_comment_terms; i++) {
+		const struct comment_term *t = &arch->swap_comment_terms[i];
+
+		if (!strstr(c->text, t->text))
+			continue;
+		if (!strcmp(t->owner, "zero"))
+			return (role_bits(st, ROLE_ZERO, NULL) & mask) == mask;
+		return role_bits(st, ROLE_FIELD, t->owner) == mask;
+	}
 	return tolerate_flags ||
 	       (role_bits(st, ROLE_FLAG, NULL) & mask) == mask;
 }
@@ -219,7 +228,8 @@ static void check_comment(struct unit *unit, const struct state_layout *st)
 	if (!unit->arch->swap_comment)
 		return;
 	file = xasprintf("%s/%s", unit->kdir, unit->arch->swap_comment);
-	n = read_comment(file, lines, ARRAY_SIZE(lines));
+	n = read_comment(file, unit->arch->swap_comment_start, lines,
+			 ARRAY_SIZE(lines));
 	for (int i = 0; i < n; i++) {
 		said |= range_mask(lines[i].lo, lines[i].hi);
 		if (line_agrees(unit, st, &lines[i], flag_compiled_out(unit)))

@@ -128,6 +128,39 @@ static void test_parse_minimal(void **state)
 	assert_null(arch_tracking(a, "soft_dirty"));
 }
 
+/* Annotations and the swap comment's grammar are data, not C. */
+static void test_parse_comment_words(void **state)
+{
+	static const char text[] =
+		"arch t\nkconfig T\ndefconfig d\nflags f\n"
+		"state valid swap pmd-swap\n"
+		"swap-comment arch/t/include/asm/pgtable.h\n"
+		"swap-comment-start   Encode  and decode\n"
+		"swap-comment-term swap-type\tswap   type\n"
+		"swap-comment-term zero must be zero\n"
+		"annotation swap,pmd-swap only for\tswp ptes\n";
+	struct arch *a = arch_parse(text, "t.def");
+
+	/* Words of a text are joined by one space, as the kernel writes. */
+	assert_string_equal(a->swap_comment_start, "Encode and decode");
+	assert_int_equal(a->nr_swap_comment_terms, 2);
+	assert_string_equal(a->swap_comment_terms[0].owner, "swap-type");
+	assert_string_equal(a->swap_comment_terms[0].text, "swap type");
+	assert_string_equal(a->swap_comment_terms[1].owner, "zero");
+	assert_string_equal(a->swap_comment_terms[1].text, "must be zero");
+	assert_int_equal(a->nr_annotations, 1);
+	assert_string_equal(a->annotations[0].text, "only for swp ptes");
+	assert_false(a->annotations[0].allowed[arch_state(a, "valid")]);
+	assert_true(a->annotations[0].allowed[arch_state(a, "swap")]);
+	assert_true(a->annotations[0].allowed[arch_state(a, "pmd-swap")]);
+
+	/* arm64's own words live in its data file. */
+	a = (struct arch *)arch_lookup("arm64");
+	assert_string_equal(a->swap_comment_start,
+			    "Encode and decode a swap entry");
+	assert_true(a->nr_annotations >= 2);
+}
+
 static void parse_child(void *text)
 {
 	arch_parse(text, "bad.def");
@@ -156,6 +189,18 @@ static void test_parse_errors(void **state)
 			 "ptecheck: bad.def: needs arch, kconfig, defconfig and flags");
 	assert_dies_with(parse_child, "",
 			 "ptecheck: bad.def: needs arch, kconfig, defconfig and flags");
+	assert_dies_with(parse_child,
+			 "arch a\nkconfig A\ndefconfig d\nflags f\n"
+			 "state swap\nannotation swap,bogus text\n",
+			 "ptecheck: bad.def:6: unknown state 'bogus' (not on the 'state' line)");
+	assert_dies_with(parse_child,
+			 "arch a\nkconfig A\ndefconfig d\nflags f\n"
+			 "annotation swap\n",
+			 "ptecheck: bad.def:5: 'annotation' takes: STATE,STATE... TEXT...");
+	assert_dies_with(parse_child,
+			 "arch a\nkconfig A\ndefconfig d\nflags f\n"
+			 "swap-comment arch/a/pgtable.h\n",
+			 "ptecheck: bad.def: swap-comment and swap-comment-start go together");
 }
 
 int main(void)
@@ -166,6 +211,7 @@ int main(void)
 		cmocka_unit_test(test_unknown),
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_parse_minimal),
+		cmocka_unit_test(test_parse_comment_words),
 		cmocka_unit_test(test_parse_errors),
 	};
 
