@@ -41,7 +41,8 @@ RULE_IDS := $(shell sed -n 's/^RULE.\([A-Za-z0-9_]*\),.*/\L\1/p' checker/rules/r
 RULE_SRCS := $(RULE_IDS:%=checker/rules/%.c)
 GEN := build/arch_data.h build/rule_docs.h
 
-all: $(B)/ptecheck build/ptecheck.1
+# The man page is made with the plain build, never the SAN=1 one.
+all: $(B)/ptecheck $(if $(filter build,$(B)),build/ptecheck.1)
 
 # The man page: doc/ptecheck.1.in, with OPTIONS and FORMATS from the
 # option table (ptecheck --help=man) and RULES from the rule files.
