@@ -47,7 +47,8 @@ all: $(B)/ptecheck $(if $(filter build,$(B)),build/ptecheck.1)
 # The man page: doc/ptecheck.1.in, with OPTIONS and FORMATS from the
 # option table (ptecheck --help=man) and RULES from the rule files.
 MAN_DATE := $(or $(shell git log -1 --format=%cs 2>/dev/null),unknown)
-build/ptecheck.1: doc/ptecheck.1.in scripts/man-rules.sh $(RULE_SRCS) build/ptecheck
+build/ptecheck.1: doc/ptecheck.1.in scripts/man-rules.sh $(RULE_SRCS) build/ptecheck \
+		  build/.version
 	$(quiet) GEN $@
 	$(Q)build/ptecheck --help=man >$@.opts
 	$(Q)sh scripts/man-rules.sh $(RULE_SRCS) >$@.rules
