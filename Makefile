@@ -41,7 +41,21 @@ RULE_IDS := $(shell sed -n 's/^RULE.\([A-Za-z0-9_]*\),.*/\L\1/p' checker/rules/r
 RULE_SRCS := $(RULE_IDS:%=checker/rules/%.c)
 GEN := build/arch_data.h build/rule_docs.h
 
-all: $(B)/ptecheck
+# The man page is made with the plain build, never the SAN=1 one.
+all: $(B)/ptecheck $(if $(filter build,$(B)),build/ptecheck.1)
+
+# The man page: doc/ptecheck.1.in, with OPTIONS and FORMATS from the
+# option table (ptecheck --help=man) and RULES from the rule files.
+MAN_DATE := $(or $(shell git log -1 --format=%cs 2>/dev/null),unknown)
+build/ptecheck.1: doc/ptecheck.1.in scripts/man-rules.sh $(RULE_SRCS) build/ptecheck \
+		  build/.version
+	$(quiet) GEN $@
+	$(Q)build/ptecheck --help=man >$@.opts
+	$(Q)sh scripts/man-rules.sh $(RULE_SRCS) >$@.rules
+	$(Q)sed -e 's/@DATE@/$(MAN_DATE)/' -e 's/@VERSION@/$(VERSION)/' \
+		-e '/^@OPTIONS@$$/{r $@.opts' -e 'd}' \
+		-e '/^@RULES@$$/{r $@.rules' -e 'd}' doc/ptecheck.1.in >$@.tmp
+	$(Q)rm -f $@.opts $@.rules && mv $@.tmp $@
 
 $(B)/ptecheck: $(OBJS)
 	$(quiet) LD $@
@@ -126,11 +140,11 @@ bench:
 	$(prepare)
 	@CACHE="$(CACHE)" bench/bench.sh
 
-install: build/ptecheck
+install: build/ptecheck build/ptecheck.1
 	install -D -m 0755 build/ptecheck $(DESTDIR)$(PREFIX)/bin/ptecheck
-	if [ -f doc/ptecheck.1 ]; then \
-		install -D -m 0644 doc/ptecheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/ptecheck.1; \
-	fi
+	install -D -m 0644 build/ptecheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/ptecheck.1
+	install -D -m 0644 doc/ptecheck.bash-completion \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/ptecheck
 	install -d $(DESTDIR)$(PREFIX)/share/ptecheck/cocci
 	for f in cocci/*.cocci; do \
 		[ -f "$$f" ] && install -m 0644 "$$f" $(DESTDIR)$(PREFIX)/share/ptecheck/cocci/ || :; \

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* ptecheck: keep page-table-entry bits honest. Dispatches the subcommands. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -41,8 +42,30 @@ static int cmd_version(int argc, char **argv)
 
 static int cmd_help(int argc, char **argv)
 {
-	options_usage(stdout);
+	options_usage(stdout, CMD_ALL);
 	return 0;
+}
+
+/* The generated sections of ptecheck(1): see doc/ptecheck.1.in. */
+static int cmd_help_man(int argc, char **argv)
+{
+	options_man(stdout);
+	return 0;
+}
+
+/* `ptecheck CMD --help`: true if asked, after printing CMD's help. */
+static bool command_help(int argc, char **argv)
+{
+	unsigned int cmd = options_command(argv[1]);
+
+	if (!cmd)
+		return false;
+	for (int i = 2; i < argc; i++)
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			options_usage(stdout, cmd);
+			return true;
+		}
+	return false;
 }
 
 static const struct command {
@@ -58,6 +81,7 @@ static const struct command {
 	{ "explain", cmd_explain },
 	{ "--version", cmd_version },
 	{ "--help", cmd_help },
+	{ "--help=man", cmd_help_man },
 	{ "-h", cmd_help },
 	/* clang-format on */
 };
@@ -65,9 +89,11 @@ static const struct command {
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
-		options_usage(stderr);
+		options_usage(stderr, CMD_ALL);
 		return EXIT_INPUT;
 	}
+	if (command_help(argc, argv))
+		return 0;
 	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].fn(argc - 2, argv + 2);

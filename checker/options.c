@@ -29,46 +29,72 @@ enum opt {
 	OPT_WRITE_BASELINE,
 };
 
+/* Which subcommands take an option: its help lists it under them. */
+#define CHK CMD_CHECK
+#define LAY CMD_LAYOUT
+#define HLP CMD_EXPLAIN_HELPER
+#define GAT CMD_GATE
+#define KBD CMD_KBUILD
+
 static const struct option_spec {
 	const char *name;
 	enum opt opt;
 	const char *arg; /* NULL: a flag */
+	unsigned int cmds; /* CMD_* */
 	const char *help;
 } table[] = {
 	{ "--arch", OPT_ARCH, "ARCH",
+	  CHK | LAY | HLP | GAT,
 	  "architecture (arm64, x86); default arm64" },
 	{ "--build", OPT_BUILD, "DIR",
+	  CHK | LAY | HLP,
 	  "reuse this prepared O= build directory" },
 	{ "--config", OPT_CONFIG, "FILE",
+	  CHK | LAY | HLP | GAT,
 	  "check under this .config (made into a cached O= build)" },
 	{ "-p", OPT_COMPDB, "DIR",
+	  CHK | LAY | HLP,
 	  "read DIR/compile_commands.json (libclang's compilation database)" },
 	{ "--matrix", OPT_MATRIX, NULL,
+	  CHK | LAY,
 	  "check every configuration of the arch data's matrix" },
 	{ "--diff", OPT_DIFF, "KDIR",
+	  LAY,
 	  "layout: what changed from the layout of this other tree" },
 	{ "--arch-data", OPT_ARCH_DATA, "FILE",
+	  CHK | LAY | HLP | GAT | KBD,
 	  "read the arch's knowledge from FILE, not the built-in data" },
 	{ "--format", OPT_FORMAT, "FMT",
-	  "check: gcc (default) or json; layout: text (default), json or svg" },
+	  CHK | LAY | HLP | GAT,
+	  "output format, one of the command's formats listed below" },
 	{ "--fail-on", OPT_FAIL_ON, "LEVEL",
+	  CHK | GAT | KBD,
 	  "error, warning (default) or never: what makes the exit status 1" },
 	{ "--all-files", OPT_ALL_FILES, NULL,
+	  CHK,
 	  "parse every source in scope, not only those that can hold findings" },
 	{ "-j", OPT_JOBS, "N",
+	  CHK | LAY | GAT,
 	  "parse N TUs at a time (default: the number of CPUs)" },
 	{ "--terse", OPT_TERSE, NULL,
+	  CHK | GAT,
 	  "checkpatch format: one line a finding, as checkpatch --terse" },
 	{ "--showfile", OPT_SHOWFILE, NULL,
+	  CHK | GAT,
 	  "checkpatch format: name the file (always done; accepted)" },
 	{ "--baseline", OPT_BASELINE, "FILE",
+	  CHK,
 	  "leave out the findings FILE accepts (made by --write-baseline)" },
 	{ "--write-baseline", OPT_WRITE_BASELINE, "FILE",
+	  CHK,
 	  "write this run's findings to FILE as accepted, and exit 0" },
 	{ "--trust", OPT_TRUST, NULL,
+	  GAT,
 	  "gate: apply patches that touch Makefiles, Kconfig or scripts/" },
-	{ "--enable", OPT_ENABLE, "IDS", "only these rules (comma-separated)" },
+	{ "--enable", OPT_ENABLE, "IDS", CHK | GAT | KBD,
+	  "only these rules (comma-separated)" },
 	{ "--disable", OPT_DISABLE, "IDS",
+	  CHK | GAT | KBD,
 	  "not these rules (comma-separated)" },
 };
 
@@ -85,20 +111,119 @@ void options_defaults(struct options *opts)
 		opts->enabled[i] = true;
 }
 
-void options_usage(FILE *out)
-{
-	fputs("usage: ptecheck check [options] KDIR\n"
-	      "       ptecheck check -p BUILD_DIR [options] [KDIR]\n"
-	      "       ptecheck [options] COMPILER_FLAGS... FILE.c   (Kbuild: make C=2 CHECK=ptecheck)\n"
-	      "       ptecheck layout [options] [--diff OTHER_KDIR] KDIR\n"
-	      "       ptecheck explain-helper NAME [options] KDIR\n"
-	      "       ptecheck rules | explain ID | --version | --help\n\noptions:\n",
-	      out);
-	for (size_t i = 0; i < ARRAY_SIZE(table); i++) {
-		int n = fprintf(out, "  %s %s", table[i].name,
-				table[i].arg ? table[i].arg : "");
+/* The formats each command's --format takes; the first is its default. */
+static const struct format_spec {
+	unsigned int cmd;
+	const char *name;
+	const char *formats;
+} formats[] = {
+	{ CMD_CHECK, "check", "gcc, json, checkpatch, sarif, b4" },
+	{ CMD_LAYOUT, "layout", "text, json, svg" },
+	{ CMD_EXPLAIN_HELPER, "explain-helper", "text, json" },
+	{ CMD_GATE, "gate", "text, checkpatch" },
+};
 
+static const struct usage_spec {
+	unsigned int cmd;
+	const char *synopsis;
+} usages[] = {
+	{ CMD_CHECK, "check [options] KDIR" },
+	{ CMD_CHECK, "check -p BUILD_DIR [options] [KDIR]" },
+	{ CMD_KBUILD,
+	  "[options] COMPILER_FLAGS... FILE.c   (Kbuild: make C=2 CHECK=ptecheck)" },
+	{ CMD_LAYOUT, "layout [options] [--diff OTHER_KDIR] KDIR" },
+	{ CMD_EXPLAIN_HELPER, "explain-helper NAME [options] KDIR" },
+	{ CMD_GATE, "gate [options] KDIR PATCH...|DIR|MBOX|BASE..TIP|-" },
+	{ CMD_OTHER, "rules | explain ID | --version | --help | CMD --help" },
+};
+
+unsigned int options_command(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(formats); i++)
+		if (!strcmp(name, formats[i].name))
+			return formats[i].cmd;
+	return 0;
+}
+
+/* @cmd: one CMD_*, or CMD_ALL for the whole help. */
+void options_usage(FILE *out, unsigned int cmd)
+{
+	const char *lead = "usage:";
+
+	for (size_t i = 0; i < ARRAY_SIZE(usages); i++) {
+		if (!(usages[i].cmd & cmd))
+			continue;
+		fprintf(out, "%-6s ptecheck %s\n", lead, usages[i].synopsis);
+		lead = "";
+	}
+	fputs("\noptions:\n", out);
+	for (size_t i = 0; i < ARRAY_SIZE(table); i++) {
+		int n;
+
+		if (!(table[i].cmds & cmd))
+			continue;
+		n = fprintf(out, "  %s %s", table[i].name,
+			    table[i].arg ? table[i].arg : "");
 		fprintf(out, "%*s%s\n", n < 22 ? 22 - n : 1, "", table[i].help);
+	}
+	fputs("\nformats (the first is the default):\n", out);
+	for (size_t i = 0; i < ARRAY_SIZE(formats); i++)
+		if (formats[i].cmd & cmd)
+			fprintf(out, "  %-20s%s\n", formats[i].name,
+				formats[i].formats);
+}
+
+/* man(7) escapes: a leading dot or quote, and every hyphen, backslash. */
+static void man_text(FILE *out, const char *s)
+{
+	if (*s == '.' || *s == '\'')
+		fputs("\\&", out);
+	for (; *s; s++) {
+		if (*s == '-')
+			fputs("\\-", out);
+		else if (*s == '\\')
+			fputs("\\e", out);
+		else
+			fputc(*s, out);
+	}
+}
+
+/* The OPTIONS and FORMATS sections of ptecheck(1), from the same tables. */
+void options_man(FILE *out)
+{
+	fputs(".SH OPTIONS\n", out);
+	for (size_t i = 0; i < ARRAY_SIZE(table); i++) {
+		bool first = true;
+
+		fputs(".TP\n.B ", out);
+		man_text(out, table[i].name);
+		if (table[i].arg) {
+			fputs(" \\fI", out);
+			man_text(out, table[i].arg);
+			fputs("\\fR", out);
+		}
+		fputc('\n', out);
+		man_text(out, table[i].help);
+		fputs(" (", out);
+		for (size_t j = 0; j < ARRAY_SIZE(formats); j++) {
+			if (!(table[i].cmds & formats[j].cmd))
+				continue;
+			fprintf(out, "%s%s", first ? "" : ", ", formats[j].name);
+			first = false;
+		}
+		if (table[i].cmds & CMD_KBUILD)
+			fprintf(out, "%sKbuild mode", first ? "" : ", ");
+		fputs(").\n", out);
+	}
+	fputs(".SH FORMATS\n"
+	      "Each command's \\fB\\-\\-format\\fR takes these; the first is the default.\n",
+	      out);
+	for (size_t i = 0; i < ARRAY_SIZE(formats); i++) {
+		fputs(".TP\n.B ", out);
+		man_text(out, formats[i].name);
+		fputc('\n', out);
+		man_text(out, formats[i].formats);
+		fputc('\n', out);
 	}
 }
 

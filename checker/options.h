@@ -39,6 +39,21 @@ void options_defaults(struct options *opts);
  */
 void options_parse(struct options *opts, int argc, char **argv,
 		   struct strv *passthrough);
-void options_usage(FILE *out);
+/* The subcommands, for the help: which options and formats each takes. */
+enum {
+	CMD_CHECK = 1 << 0,
+	CMD_LAYOUT = 1 << 1,
+	CMD_EXPLAIN_HELPER = 1 << 2,
+	CMD_GATE = 1 << 3,
+	CMD_KBUILD = 1 << 4,
+	CMD_OTHER = 1 << 5, /* rules, explain, --version, --help */
+	CMD_ALL = (1 << 6) - 1,
+};
+
+/* The CMD_* of subcommand @name, 0 if it takes no options. */
+unsigned int options_command(const char *name);
+void options_usage(FILE *out, unsigned int cmd);
+/* The OPTIONS and FORMATS sections of the man page, as man(7) macros. */
+void options_man(FILE *out);
 
 #endif

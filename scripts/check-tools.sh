@@ -24,6 +24,7 @@ checks=(
 	"flex	flex --version"
 	"bison	bison --version"
 	"bc	bc --version"
+	"groff-base	groff --version"
 )
 
 for c in "${checks[@]}"; do

@@ -36,6 +36,7 @@ pkgs="
 	cpio			Kbuild: kheaders
 	time			bench: /usr/bin/time for max RSS
 	clang-format		make style: the kernel's .clang-format
+	groff-base		man page: build/ptecheck.1 renders without warnings (tests)
 "
 
 missing=

@@ -212,7 +212,7 @@ static void test_usage_text(void **state)
 	char *buf;
 	FILE *f = open_memstream(&buf, &len);
 
-	options_usage(f);
+	options_usage(f, CMD_ALL);
 	fclose(f);
 	assert_true(starts_with(buf, "usage: ptecheck check"));
 	/* Every option of ours is in the help. */
@@ -221,6 +221,9 @@ static void test_usage_text(void **state)
 	assert_non_null(strstr(buf, "\n  -j N "));
 	assert_non_null(strstr(buf, "\n  --all-files "));
 	assert_non_null(strstr(buf, "\n  --enable IDS "));
+	/* Every subcommand, and every format of check and gate. */
+	assert_non_null(strstr(buf, "ptecheck gate "));
+	assert_non_null(strstr(buf, "gcc, json, checkpatch, sarif, b4"));
 	free(buf);
 }
 
