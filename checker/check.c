@@ -25,6 +25,7 @@
 struct source {
 	char *file; /* absolute */
 	struct strv *flags;
+	bool own_flags; /* not a compilation database's, which it frees */
 	char *dir; /* where its relative paths start */
 };
 
@@ -37,8 +38,19 @@ static void add_source(struct sources *s, const char *file, struct strv *flags,
 	}
 	s->v[s->n].file = xstrdup(file);
 	s->v[s->n].flags = flags;
+	s->v[s->n].own_flags = false;
 	s->v[s->n].dir = xstrdup(dir);
 	s->n++;
+}
+
+static void source_free(struct source *src)
+{
+	free(src->file);
+	free(src->dir);
+	if (src->own_flags) {
+		strv_free(src->flags);
+		free(src->flags);
+	}
 }
 
 static bool is_ident_char(char c)
@@ -412,6 +424,7 @@ static bool check_files(struct session *s, struct config_run *run,
 
 			flags_for_object(&run->template, files.v[i], flags);
 			add_source(srcs, files.v[i], flags, run->build.dir);
+			srcs->v[srcs->n - 1].own_flags = true;
 		}
 		strv_free(&files);
 		free(scope);
@@ -420,9 +433,12 @@ static bool check_files(struct session *s, struct config_run *run,
 	if (!opts->all_files) {
 		int kept = 0;
 
-		for (int i = 0; i < srcs->n; i++)
+		for (int i = 0; i < srcs->n; i++) {
 			if (mentions(srcs->v[i].file, &run->names))
 				srcs->v[kept++] = srcs->v[i];
+			else
+				source_free(&srcs->v[i]);
+		}
 		srcs->n = kept;
 	}
 	*files_checked += 1 + srcs->n;
@@ -481,10 +497,8 @@ static const char *absolute(const char *path)
 
 void config_run_free(struct config_run *run)
 {
-	for (int i = 0; i < run->srcs.n; i++) {
-		free(run->srcs.v[i].file);
-		free(run->srcs.v[i].dir);
-	}
+	for (int i = 0; i < run->srcs.n; i++)
+		source_free(&run->srcs.v[i]);
 	free(run->srcs.v);
 	strv_free(&run->template);
 	strv_free(&run->names);
