@@ -15,6 +15,7 @@
 #include "fuzz.h"
 
 #define SLOTS (1 << 18)
+/* volatile: the sanitizer hooks are declared so. */
 #define GONE ((const volatile void *)1)
 
 jmp_buf fuzz_die_jmp;
