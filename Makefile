@@ -177,3 +177,59 @@ help:
 
 FORCE:
 .PHONY: all deps trees run test check bench install style clean help FORCE
+
+# `make fuzz`: libFuzzer harnesses of ptecheck's own parsers (fuzz/), each
+# run FUZZ_TIME seconds on seeds made from real files; a crash, leak or
+# timeout fails.  The checker is rebuilt for it into build/fuzz/obj.
+FUZZ_TIME ?= 60
+FUZZ_CC := clang-14
+FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+	       -fno-sanitize-recover=undefined -fno-omit-frame-pointer \
+	       -Wall -Wextra -Wno-unused-parameter
+FUZZ_LDFLAGS := -fsanitize=address,undefined -Wl,--wrap=die
+FUZZ_NAMES := $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
+FUZZ_OBJS := $(patsubst checker/%.c,build/fuzz/obj/%.o,\
+	       $(filter-out checker/main.c,$(SRCS))) build/fuzz/obj/fuzz.o
+FUZZ_KDIR := $(KDIR)
+
+build/fuzz/obj/%.o: checker/%.c | $(GEN)
+	@mkdir -p $(@D)
+	$(quiet) CC $@
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -std=gnu11 $(LLVM_CFLAGS) -Ichecker -Ibuild \
+		-DPTECHECK_VERSION='"$(VERSION)"' -MMD -MP -c -o $@ $<
+
+build/fuzz/obj/%.o: fuzz/%.c | $(GEN)
+	@mkdir -p $(@D)
+	$(quiet) CC $@
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -std=gnu11 -Ichecker -Ibuild -Ifuzz \
+		-MMD -MP -c -o $@ $<
+
+build/fuzz/fuzz_%: build/fuzz/obj/fuzz_%.o $(FUZZ_OBJS)
+	$(quiet) LD $@
+	$(Q)$(FUZZ_CC) -fsanitize=fuzzer $(FUZZ_LDFLAGS) -o $@ $^ \
+		-L$(LLVM_LIBDIR) -lclang -Wl,-rpath,$(LLVM_LIBDIR)
+
+build/fuzz/seeds: build/fuzz/obj/seeds.o $(FUZZ_OBJS)
+	$(quiet) LD $@
+	$(Q)$(FUZZ_CC) $(FUZZ_LDFLAGS) -o $@ $^ \
+		-L$(LLVM_LIBDIR) -lclang -Wl,-rpath,$(LLVM_LIBDIR)
+
+# Seeds are made afresh from the real files; no kernel file is kept here.
+fuzz-corpus: build/fuzz/seeds
+	$(Q)sh fuzz/corpus.sh build/fuzz/corpus '$(FUZZ_KDIR)' '$(CACHE)'
+
+fuzz: $(FUZZ_NAMES:%=build/fuzz/fuzz_%) fuzz-corpus
+	@rc=0; for n in $(FUZZ_NAMES); do \
+		printf '  %-7s %s (%ss)\n' FUZZ $$n $(FUZZ_TIME); \
+		mkdir -p build/fuzz/corpus/$$n build/fuzz/found/$$n; \
+		build/fuzz/fuzz_$$n -max_total_time=$(FUZZ_TIME) \
+			-rss_limit_mb=2048 -timeout=5 -print_final_stats=1 \
+			-artifact_prefix=build/fuzz/found/$$n/ \
+			build/fuzz/corpus/$$n >build/fuzz/$$n.log 2>&1 || \
+			{ echo "fuzz_$$n failed: see build/fuzz/$$n.log"; rc=1; }; \
+		grep -h '^stat::number_of_executed_units' build/fuzz/$$n.log; \
+	done; exit $$rc
+
+-include $(FUZZ_OBJS:.o=.d)
+.PHONY: fuzz fuzz-corpus
+.SECONDARY: $(FUZZ_NAMES:%=build/fuzz/obj/fuzz_%.o)

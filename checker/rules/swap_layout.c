@@ -31,11 +31,11 @@
  * Limits: a comment line for a flag that the configuration compiles out
  * (defined as 0) is not held against the macros.
  */
-#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../engine.h"
+#include "../swap_comment.h"
 #include "rules.h"
 
 static int my_id;
@@ -144,55 +144,16 @@ static bool flag_compiled_out(struct unit *unit)
 	return false;
 }
 
-struct comment_line {
-	unsigned int line, lo, hi;
-	char text[128];
-};
-
-/*
- * The block that opens with the arch data's swap-comment-start line, one
- * entry per " * bit N:" or " * bits N-M:" line, up to the closing "*\/".
- */
+/* The arch data's swap layout comment in @file, one entry per bit line. */
 static int read_comment(const char *file, const char *start,
 			struct comment_line *out, int max)
 {
-	char *text = read_file(file, NULL), *p, *next;
-	unsigned int line = 1;
-	bool in_block = false;
-	regex_t re;
-	int n = 0;
+	char *text = read_file(file, NULL);
+	int n;
 
 	if (!text)
 		return 0;
-	regcomp(&re,
-		"^[[:space:]]*\\*[[:space:]]*bits?[[:space:]]+([0-9]+)(-([0-9]+))?:[[:space:]]*(.*)$",
-		REG_EXTENDED);
-	for (p = text; p && n < max; p = next, line++) {
-		regmatch_t m[5];
-
-		next = strchr(p, '\n');
-		if (next)
-			*next++ = '\0';
-		if (strstr(p, start)) {
-			in_block = true;
-			continue;
-		}
-		if (!in_block)
-			continue;
-		if (strstr(p, "*/"))
-			break;
-		if (regexec(&re, p, 5, m, 0))
-			continue;
-		out[n].line = line;
-		out[n].lo = strtoul(p + m[1].rm_so, NULL, 10);
-		out[n].hi = m[3].rm_so >= 0 ?
-				    strtoul(p + m[3].rm_so, NULL, 10) :
-				    out[n].lo;
-		snprintf(out[n].text, sizeof(out[n].text), "%.*s",
-			 (int)(m[4].rm_eo - m[4].rm_so), p + m[4].rm_so);
-		n++;
-	}
-	regfree(&re);
+	n = swap_comment_parse(text, start, out, max);
 	free(text);
 	return n;
 }
