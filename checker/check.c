@@ -366,6 +366,10 @@ static bool open_config(struct session *s, const struct tree *tree,
 		if (!flags_from_cmd_file(cmd, &run->template))
 			die("%s: no compiler command line in it", cmd);
 		free(cmd);
+		/* A build shared with another tree names that tree. */
+		if (run->build.source && strcmp(run->build.source, tree->kdir))
+			flags_rebase(&run->template, run->build.source,
+				     tree->kdir);
 		run->probe_flags = &run->template;
 	}
 	if (chdir(run->build.dir))
@@ -513,7 +517,7 @@ int cmd_check(int argc, char **argv)
 	struct session s;
 	int nr_runs, status;
 	const struct arch *arch;
-	char *label = NULL;
+	char *label = NULL, *build = NULL;
 	bool ok = true;
 
 	arch = start(&s, argc, argv, "check");
@@ -536,12 +540,15 @@ int cmd_check(int argc, char **argv)
 							  run->build.label,
 							  nr_runs) :
 						xstrdup(run->build.label);
+			if (!s.opts.matrix)
+				build = xstrdup(run->build.dir);
 		}
 		config_run_free(run);
 	}
 	progress_done();
 
 	ctx.config = label;
+	ctx.build = build;
 	ctx.kdir = s.tree.kdir;
 	ctx.terse = s.opts.terse;
 	report_suppress(&s.findings, s.tree.kdir);
@@ -564,6 +571,7 @@ int cmd_check(int argc, char **argv)
 		status = report_exit_status(&s.findings, s.opts.fail_on);
 	}
 	free(label);
+	free(build);
 	session_free(&s);
 	tree_free(&s.tree);
 	return ok ? status : EXIT_INPUT;

@@ -551,8 +551,10 @@ int cmd_gate(int argc, char **argv)
 	atexit(drop_scratch);
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
-	/* Builds of the scratch tree live and die with it. */
-	setenv("PTECHECK_CACHE", xasprintf("%s/cache", scratch), 1);
+	/*
+	 * Builds are keyed by content: the scratch tree shares KDIR's, and
+	 * a patch to Kconfig or a Makefile leads to the build of its own.
+	 */
 
 	collect(&patches, tree.kdir, &inputs);
 	/* Refuse bad input before any copy or build is made. */
@@ -589,9 +591,7 @@ int cmd_gate(int argc, char **argv)
 
 		if (i) {
 			progress("applying %s", name);
-			if (vet(name, tree_dir, opts.trust))
-				setenv("PTECHECK_BUILD_SALT",
-				       xasprintf("%d", i), 1);
+			vet(name, tree_dir, opts.trust);
 			apply_patch(name, tree_dir);
 		}
 		progress("checking %s", i ? name : "the base tree");

@@ -208,6 +208,10 @@ static void print_json(const struct findings *fs, FILE *out,
 		count_severity(fs, SEV_ERROR), count_severity(fs, SEV_WARNING),
 		count_severity(fs, SEV_NOTE), ctx->files_checked);
 	json_string(out, ctx->config);
+	if (ctx->build) {
+		fputs(",\"build\":", out);
+		json_string(out, ctx->build);
+	}
 	fputs("}}\n", out);
 }
 

@@ -67,6 +67,7 @@ bool report_apply_baseline(struct findings *fs, const char *path,
 
 struct report_context {
 	const char *config; /* the configuration the findings hold in */
+	const char *build; /* its O= directory, where there is one */
 	const char *kdir;
 	int files_checked;
 	bool terse; /* checkpatch --terse */

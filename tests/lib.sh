@@ -78,12 +78,19 @@ expect_err_mentions() {
 }
 
 # scratch_tree SRC: a copy of the kernel tree SRC at $T/kdir, made of hard
-# links (1.4 GB in 2 s); edit files in it only through own_copy, and give
-# it its own build cache, so nothing outside $T is written.
+# links (1.4 GB in 2 s); edit files in it only through own_copy. Builds
+# are keyed by content, so the copy shares SRC's O= build in the cache
+# until an edit touches a Kconfig, Makefile or prepare input.
 scratch_tree() {
 	require_tree "$1"
 	cp -al "$(realpath "$1")" "$T/kdir"
-	export PTECHECK_CACHE=$T/cache
+}
+
+# build_of ARGS...: the O= directory `ptecheck check ARGS` works in (from
+# its JSON summary), after that check.
+build_of() {
+	"$PTECHECK" check --format json "$@" 2>/dev/null |
+		sed -n 's/.*"build":"\([^"]*\)".*/\1/p'
 }
 
 # configure_build KDIR O: an arm64 O= directory configured as ptecheck's
