@@ -17,6 +17,7 @@
 #include "check.h"
 #include "engine.h"
 #include "flags.h"
+#include "header_cache.h"
 #include "helpers.h"
 #include "options.h"
 #include "report.h"
@@ -768,10 +769,84 @@ static char *kdir_from_flags(const struct strv *flags, const char *arch)
 	    arch);
 }
 
-/* Kbuild: $(CHECK) $(CHECKFLAGS) $(c_flags) file.c, in the O= directory. */
+/*
+ * What Kbuild mode's header analysis depends on besides the files it
+ * reads: this ptecheck, its arch data and rules, the .config, and the
+ * flags shared by every file (not KBUILD_BASENAME and friends).
+ */
+static char *header_key(const struct session *s, const struct strv *flags,
+			const char *kdir)
+{
+	char cwd[PATH_MAX], *config = read_file(".config", NULL);
+	char *arch_data =
+		s->opts.arch_data ? read_file(s->opts.arch_data, NULL) : NULL;
+	char *key = xasprintf("%s\n%s\n%s\n%s\n%s\n%s\n", PTECHECK_VERSION,
+			      getcwd(cwd, sizeof(cwd)) ?: ".", kdir,
+			      s->arch->name, arch_data ?: "-", config ?: "-");
+	char *next;
+
+	for (int i = 0; i < NR_RULES; i++) {
+		next = xasprintf("%s%d", key, s->opts.enabled[i]);
+		free(key);
+		key = next;
+	}
+	for (int i = 0; i < flags->n; i++) {
+		if (strstr(flags->v[i], "KBUILD_"))
+			continue;
+		next = xasprintf("%s\n%s", key, flags->v[i]);
+		free(key);
+		key = next;
+	}
+	free(config);
+	free(arch_data);
+	return key;
+}
+
+/*
+ * The header probe's findings (every rule's, layout rules included) and
+ * the names that make a source worth parsing: from the cache when no file
+ * the probe read has changed, else made and kept for the next file.
+ */
+static void kbuild_headers(struct session *s, const struct strv *flags,
+			   const char *kdir, const struct build *build,
+			   struct strv *names)
+{
+	char *key = header_key(s, flags, kdir);
+	char *path = header_cache_path(cache_dir(), key);
+	int lock = header_cache_lock(path);
+	char cwd[PATH_MAX];
+	struct layout layout = { 0 };
+	struct unit unit;
+	struct tu *probe;
+
+	if (!header_cache_load(path, names, &s->findings)) {
+		probe = parse_probe(s->arch, getcwd(cwd, sizeof(cwd)) ?: ".",
+				    flags, kdir, NULL);
+		unit_init(&unit, &s->engine, probe, s->arch, kdir);
+		unit.kconfig = build->kconfig;
+		if (build->kconfig)
+			unit_layout(&unit, &layout);
+		unit_walk(&unit);
+		unit_names(&unit, names);
+		unit_free(&unit);
+		header_cache_store(path, probe->cx, names, &s->findings);
+		tu_free(probe);
+		layout_free(&layout);
+	}
+	close(lock);
+	free(path);
+	free(key);
+}
+
+/*
+ * Kbuild: $(CHECK) $(CHECKFLAGS) $(c_flags) file.c, in the O= directory.
+ * Every file reports the header findings; only a file that names what the
+ * rules look for is parsed, as in tree mode.
+ */
 int cmd_kbuild(int argc, char **argv)
 {
 	struct strv pass = { 0 }, flags = { 0 }, sources = { 0 };
+	struct strv names = { 0 };
 	struct report_context ctx = { 0 };
 	struct build build = { 0 };
 	struct session s;
@@ -797,34 +872,42 @@ int cmd_kbuild(int argc, char **argv)
 	kdir = kdir_from_flags(&flags, s.arch->name);
 	session_init_rules(&s);
 
-	probe = model_probe_text(s.arch);
-	index = clang_createIndex(0, 0);
-	tu = tu_parse(index, real, &flags, NULL, probe, false, &why);
-	if (!tu)
-		die("%s", why);
-	if (tu->errors)
-		warn("%s: does not compile (%d errors, first: %s); checked what parsed",
-		     sources.v[0], tu->errors, tu->first_error);
-	unit_init(&unit, &s.engine, tu, s.arch, kdir);
-	unit_walk(&unit);
-	unit_free(&unit);
-	tu_free(tu);
-	clang_disposeIndex(index);
-	free(probe);
-
 	/* Kbuild runs checkers in the O= directory, beside its .config. */
 	if (is_file(".config"))
 		build_open(&build, s.arch, ".", "O=.config");
 	else
 		build.label = xasprintf("%s (no .config in %s)", s.arch->name,
 					getcwd(real, sizeof(real)) ?: ".");
+	engine_set_config(&s.engine, build.label);
+	kbuild_headers(&s, &flags, kdir, &build, &names);
+
+	if (mentions(real, &names)) {
+		probe = model_probe_text(s.arch);
+		index = clang_createIndex(0, 0);
+		tu = tu_parse(index, real, &flags, NULL, probe, false, &why);
+		if (!tu)
+			die("%s", why);
+		if (tu->errors)
+			warn("%s: does not compile (%d errors, first: %s); checked what parsed",
+			     sources.v[0], tu->errors, tu->first_error);
+		unit_init(&unit, &s.engine, tu, s.arch, kdir);
+		unit.kconfig = build.kconfig;
+		unit_walk(&unit);
+		unit_free(&unit);
+		tu_free(tu);
+		clang_disposeIndex(index);
+		free(probe);
+	}
+
 	ctx.config = build.label;
 	ctx.kdir = kdir;
 	ctx.files_checked = 1;
+	report_suppress(&s.findings, kdir);
 	report_sort(&s.findings);
 	report_print(&s.findings, stderr, FORMAT_GCC, &ctx);
 	status = report_exit_status(&s.findings, s.opts.fail_on);
 	build_free(&build);
+	strv_free(&names);
 	strv_free(&pass);
 	strv_free(&flags);
 	strv_free(&sources);

@@ -82,15 +82,6 @@ const char *cache_dir(void)
 	return dir;
 }
 
-static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
 /* Parts of a tree a build of @arch never reads. */
 static bool prune_dir(const char *rel, const char *arch)
 {
@@ -139,7 +130,7 @@ static uint64_t prepare_inputs_hash(const char *kdir, const char *arch)
 {
 	char *const roots[] = { (char *)kdir, NULL };
 	size_t skip = strlen(kdir) + 1;
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = FNV1A_INIT;
 	FTS *fts = fts_open(roots, FTS_PHYSICAL | FTS_NOCHDIR, by_name);
 	FTSENT *e;
 
@@ -168,22 +159,6 @@ static uint64_t prepare_inputs_hash(const char *kdir, const char *arch)
 	}
 	fts_close(fts);
 	return h;
-}
-
-static void mkdir_p(const char *path)
-{
-	char *p = xstrdup(path);
-
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		mkdir(p, 0755);
-		*s = '/';
-	}
-	if (mkdir(p, 0755) && errno != EEXIST)
-		die("%s: cannot create: %s", p, strerror(errno));
-	free(p);
 }
 
 /* A half-prepared build is removed on Ctrl-C, so none is ever reused. */
@@ -369,7 +344,7 @@ bool build_prepare(struct build *build, const struct tree *tree,
 	const char *refused = NULL;
 	char *base;
 	char *key, *dir, *stamp, *log, *text = NULL, *old;
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = FNV1A_INIT;
 	int lock;
 
 	if (build_dir) {

@@ -319,3 +319,28 @@ void stop_and_remove(const char *dir)
 			;
 	}
 }
+
+uint64_t fnv1a(uint64_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+void mkdir_p(const char *path)
+{
+	char *p = xstrdup(path);
+
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		mkdir(p, 0755);
+		*s = '/';
+	}
+	if (mkdir(p, 0755) && errno != EEXIST)
+		die("%s: cannot create: %s", p, strerror(errno));
+	free(p);
+}

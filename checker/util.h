@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -59,5 +60,11 @@ char *file_line(const char *path, unsigned int line);
 void stop_and_remove(const char *dir);
 /* rm -rf, used to drop scratch directories on failure or interrupt. */
 void remove_tree(const char *path);
+/* mkdir -p; dies with the reason when it cannot. */
+void mkdir_p(const char *path);
+
+/* FNV-1a, for cache keys (not for anything an attacker chooses). */
+#define FNV1A_INIT 0xcbf29ce484222325ULL
+uint64_t fnv1a(uint64_t h, const char *s, size_t n);
 
 #endif
