@@ -5,6 +5,7 @@
  * sources in scope that mention one, a few at a time.
  */
 #include <clang-c/CXCompilationDatabase.h>
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -17,10 +18,10 @@
 #include "check.h"
 #include "engine.h"
 #include "flags.h"
-#include "header_cache.h"
 #include "helpers.h"
 #include "options.h"
 #include "report.h"
+#include "result_cache.h"
 #include "tree.h"
 
 struct source {
@@ -129,18 +130,39 @@ static bool check_one(struct session *s, CXIndex index,
 	free(probe);
 	if (!tu) {
 		warn("%s; not checked", why);
+		result_note_warning(s->deps);
 		free(why);
 		return false;
 	}
-	if (tu->errors)
+	if (tu->errors) {
 		warn("%s: does not compile (%d errors, first: %s); checked what parsed",
 		     path_under(src->file, kdir) ?: src->file, tu->errors,
 		     tu->first_error);
+		result_note_warning(s->deps);
+	}
+	result_note_files(tu->cx, s->deps);
 	unit_init(&unit, &s->engine, tu, arch, kdir);
 	unit_walk(&unit);
 	unit_free(&unit);
 	tu_free(tu);
 	return true;
+}
+
+/* A worker's notes of the files it read, and whether it warned. */
+static void copy_notes(FILE *from, FILE *deps, bool ok)
+{
+	char *line = NULL;
+	size_t n = 0;
+
+	if (!deps)
+		return;
+	if (!ok)
+		result_note_warning(deps);
+	rewind(from);
+	while (getline(&line, &n, from) > 0)
+		if (!isdigit((unsigned char)line[0]))
+			fputs(line, deps);
+	free(line);
 }
 
 /*
@@ -182,8 +204,11 @@ static bool check_sources(struct session *s, const struct sources *srcs)
 			CXIndex index = clang_createIndex(0, 0);
 			bool all = true;
 
-			findings_set_config(&mine, s->findings.config);
+			findings_set_config(&mine, s->engine.findings->config);
 			s->engine.findings = &mine;
+			/* The files it read go back with its findings. */
+			if (s->deps)
+				s->deps = out[k];
 			for (int i = k; i < srcs->n; i += jobs)
 				all &= check_one(s, index, &srcs->v[i]);
 			report_serialize(&mine, out[k], 0);
@@ -204,7 +229,8 @@ static bool check_sources(struct session *s, const struct sources *srcs)
 			ok = false;
 		}
 		rewind(out[k]);
-		report_deserialize(&s->findings, out[k]);
+		report_deserialize(s->engine.findings, out[k]);
+		copy_notes(out[k], s->deps, ok);
 		fclose(out[k]);
 	}
 	return ok;
@@ -383,20 +409,19 @@ static bool open_config(struct session *s, const struct tree *tree,
  * probe under it, build its layout and run the layout and call hooks on
  * the headers.
  */
-bool run_probe(struct session *s, const struct tree *tree,
-	       const struct matrix_def *matrix, struct config_run *run)
+static void probe_config(struct session *s, const struct tree *tree,
+			 struct config_run *run)
 {
 	const struct options *opts = &s->opts;
 	const struct arch *arch = s->arch;
 	struct unit unit;
 	struct tu *probe;
 
-	if (!open_config(s, tree, matrix, run))
-		return false;
-	engine_set_config(&s->engine, matrix ? matrix->name : run->build.label);
-
 	probe = parse_probe(arch, run->build.dir, run->probe_flags, tree->kdir,
 			    opts->helper);
+	if (probe->errors)
+		result_note_warning(s->deps);
+	result_note_files(probe->cx, s->deps);
 	unit_init(&unit, &s->engine, probe, arch, tree->kdir);
 	unit.kconfig = run->build.kconfig;
 	unit_layout(&unit, &run->layout);
@@ -407,6 +432,15 @@ bool run_probe(struct session *s, const struct tree *tree,
 	unit_names(&unit, &run->names);
 	unit_free(&unit);
 	tu_free(probe);
+}
+
+bool run_probe(struct session *s, const struct tree *tree,
+	       const struct matrix_def *matrix, struct config_run *run)
+{
+	if (!open_config(s, tree, matrix, run))
+		return false;
+	engine_set_config(&s->engine, matrix ? matrix->name : run->build.label);
+	probe_config(s, tree, run);
 	return true;
 }
 
@@ -426,6 +460,9 @@ static bool check_files(struct session *s, struct config_run *run,
 		list_c_files(scope, &files);
 		for (int i = 0; i < files.n; i++) {
 			struct strv *flags = xcalloc(1, sizeof(*flags));
+
+			/* An edit may make a skipped file worth parsing. */
+			result_note_path(files.v[i], s->deps);
 
 			flags_for_object(&run->template, files.v[i], flags);
 			add_source(srcs, files.v[i], flags, run->build.dir);
@@ -512,6 +549,98 @@ void config_run_free(struct config_run *run)
 	free(run);
 }
 
+/*
+ * What one configuration's findings in tree mode depend on besides the
+ * files its parses read: this ptecheck, its arch data and rules, the tree,
+ * the build, and which sources the arch holds.
+ */
+static char *check_key(const struct session *s, const struct config_run *run)
+{
+	char *scope = xasprintf("%s/arch/%s", s->tree.kdir, s->arch->name);
+	char *arch_data =
+		s->opts.arch_data ? read_file(s->opts.arch_data, NULL) : NULL;
+	char *key = xasprintf("%s\n%s\n%s\n%s\n%s\n%d\n", PTECHECK_VERSION,
+			      s->tree.kdir, run->build.dir, s->arch->name,
+			      arch_data ?: "-", s->opts.all_files);
+	struct strv files = { 0 };
+	char *next;
+
+	for (int i = 0; i < NR_RULES; i++) {
+		next = xasprintf("%s%d", key, s->opts.enabled[i]);
+		free(key);
+		key = next;
+	}
+	list_c_files(scope, &files);
+	for (int i = 0; i < files.n; i++) {
+		next = xasprintf("%s\n%s", key, files.v[i]);
+		free(key);
+		key = next;
+	}
+	strv_free(&files);
+	free(arch_data);
+	free(scope);
+	return key;
+}
+
+/* Add @from's findings to @to, in @to's configuration. */
+static void merge_findings(struct findings *to, const struct findings *from)
+{
+	FILE *f = tmpfile();
+
+	if (!f)
+		die("cannot create a temporary file: %s", strerror(errno));
+	report_serialize(from, f, 0);
+	rewind(f);
+	report_deserialize(to, f);
+	fclose(f);
+}
+
+/*
+ * One configuration's findings: those of an earlier run on the same tree
+ * while no file it read has changed, else from the header probe and the
+ * sources, kept for the next run unless the run warned.
+ */
+static bool check_config(struct session *s, struct config_run *run,
+			 int *files_checked)
+{
+	struct findings mine = { 0 }, *all = s->engine.findings;
+	struct cached_result r = { 0 };
+	int before = *files_checked;
+	char *key, *path = NULL;
+	bool ok = true;
+
+	findings_set_config(&mine, all->config);
+	if (!s->opts.compdb_dir && !s->opts.no_cache) {
+		key = check_key(s, run);
+		path = result_path(cache_dir(), "check", key);
+		free(key);
+	}
+	if (path && result_load(path, &r, &mine)) {
+		*files_checked += r.files_checked;
+	} else {
+		s->engine.findings = &mine;
+		if (path) {
+			r.deps = tmpfile();
+			if (!r.deps)
+				die("cannot create a temporary file: %s",
+				    strerror(errno));
+		}
+		s->deps = r.deps;
+		probe_config(s, &s->tree, run);
+		ok = check_files(s, run, files_checked);
+		r.files_checked = *files_checked - before;
+		if (path && ok)
+			result_store(path, &r, &mine, 0);
+		s->deps = NULL;
+		s->engine.findings = all;
+	}
+	merge_findings(all, &mine);
+	findings_free(&mine);
+	cached_result_free(&r);
+	free(path);
+	return ok;
+}
+
 int cmd_check(int argc, char **argv)
 {
 	struct report_context ctx = { 0 };
@@ -530,11 +659,14 @@ int cmd_check(int argc, char **argv)
 	session_init_rules(&s);
 	nr_runs = s.opts.matrix ? arch->nr_matrix : 1;
 	for (int i = 0; i < nr_runs; i++) {
+		const struct matrix_def *matrix =
+			s.opts.matrix ? &arch->matrix[i] : NULL;
 		struct config_run *run = xcalloc(1, sizeof(*run));
 
-		if (run_probe(&s, &s.tree,
-			      s.opts.matrix ? &arch->matrix[i] : NULL, run)) {
-			ok &= check_files(&s, run, &ctx.files_checked);
+		if (open_config(&s, &s.tree, matrix, run)) {
+			engine_set_config(&s.engine, matrix ? matrix->name :
+							      run->build.label);
+			ok &= check_config(&s, run, &ctx.files_checked);
 			if (!label)
 				label = s.opts.matrix ?
 						xasprintf("%s, matrix of %d",
@@ -812,14 +944,15 @@ static void kbuild_headers(struct session *s, const struct strv *flags,
 			   struct strv *names)
 {
 	char *key = header_key(s, flags, kdir);
-	char *path = header_cache_path(cache_dir(), key);
-	int lock = header_cache_lock(path);
+	char *path = result_path(cache_dir(), "kbuild", key);
+	int lock = result_lock(path);
+	struct cached_result r = { 0 };
 	char cwd[PATH_MAX];
 	struct layout layout = { 0 };
 	struct unit unit;
 	struct tu *probe;
 
-	if (!header_cache_load(path, names, &s->findings)) {
+	if (!result_load(path, &r, &s->findings)) {
 		probe = parse_probe(s->arch, getcwd(cwd, sizeof(cwd)) ?: ".",
 				    flags, kdir, NULL);
 		unit_init(&unit, &s->engine, probe, s->arch, kdir);
@@ -827,12 +960,22 @@ static void kbuild_headers(struct session *s, const struct strv *flags,
 		if (build->kconfig)
 			unit_layout(&unit, &layout);
 		unit_walk(&unit);
-		unit_names(&unit, names);
+		unit_names(&unit, &r.names);
 		unit_free(&unit);
-		header_cache_store(path, probe->cx, names, &s->findings);
+		r.deps = tmpfile();
+		if (!r.deps)
+			die("cannot create a temporary file: %s",
+			    strerror(errno));
+		if (probe->errors)
+			result_note_warning(r.deps);
+		result_note_files(probe->cx, r.deps);
+		result_store(path, &r, &s->findings, 0);
 		tu_free(probe);
 		layout_free(&layout);
 	}
+	for (int i = 0; i < r.names.n; i++)
+		strv_push(names, r.names.v[i]);
+	cached_result_free(&r);
 	close(lock);
 	free(path);
 	free(key);

@@ -16,6 +16,7 @@ enum opt {
 	OPT_FORMAT,
 	OPT_FAIL_ON,
 	OPT_ALL_FILES,
+	OPT_NO_CACHE,
 	OPT_JOBS,
 	OPT_ENABLE,
 	OPT_DISABLE,
@@ -73,6 +74,9 @@ static const struct option_spec {
 	{ "--all-files", OPT_ALL_FILES, NULL,
 	  CHK,
 	  "parse every source in scope, not only those that can hold findings" },
+	{ "--no-cache", OPT_NO_CACHE, NULL,
+	  CHK,
+	  "neither reuse nor keep findings of an unchanged tree (builds are kept)" },
 	{ "-j", OPT_JOBS, "N",
 	  CHK | LAY | GAT,
 	  "parse N TUs at a time (default: the number of CPUs)" },
@@ -281,6 +285,9 @@ static void apply(struct options *opts, enum opt opt, const char *name,
 		break;
 	case OPT_ALL_FILES:
 		opts->all_files = true;
+		break;
+	case OPT_NO_CACHE:
+		opts->no_cache = true;
 		break;
 	case OPT_MATRIX:
 		opts->matrix = true;

@@ -18,6 +18,7 @@ struct options {
 	bool format_given;
 	enum fail_on fail_on;
 	bool all_files; /* --all-files: no pre-filter */
+	bool no_cache; /* --no-cache: no result cache */
 	bool matrix; /* --matrix */
 	const char *arch_data; /* --arch-data */
 	const char *diff; /* layout --diff: the tree to compare with */
