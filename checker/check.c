@@ -551,7 +551,7 @@ void config_run_free(struct config_run *run)
 
 /*
  * What one configuration's findings in tree mode depend on besides the
- * files its parses read: this ptecheck, its arch data and rules, the tree,
+ * files its parses read and ptecheck itself: arch data and rules, the tree,
  * the build, and which sources the arch holds.
  */
 static char *check_key(const struct session *s, const struct config_run *run)
@@ -559,8 +559,7 @@ static char *check_key(const struct session *s, const struct config_run *run)
 	char *scope = xasprintf("%s/arch/%s", s->tree.kdir, s->arch->name);
 	char *arch_data =
 		s->opts.arch_data ? read_file(s->opts.arch_data, NULL) : NULL;
-	char *key = xasprintf("%s\n%s\n%s\n%s\n%s\n%d\n", PTECHECK_VERSION,
-			      s->tree.kdir, run->build.dir, s->arch->name,
+	char *key = xasprintf("%s\n%s\n%s\n%s\n%d\n", s->tree.kdir, run->build.dir, s->arch->name,
 			      arch_data ?: "-", s->opts.all_files);
 	struct strv files = { 0 };
 	char *next;
@@ -903,7 +902,7 @@ static char *kdir_from_flags(const struct strv *flags, const char *arch)
 
 /*
  * What Kbuild mode's header analysis depends on besides the files it
- * reads: this ptecheck, its arch data and rules, the .config, and the
+ * reads and ptecheck itself: arch data and rules, the .config, and the
  * flags shared by every file (not KBUILD_BASENAME and friends).
  */
 static char *header_key(const struct session *s, const struct strv *flags,
@@ -912,7 +911,7 @@ static char *header_key(const struct session *s, const struct strv *flags,
 	char cwd[PATH_MAX], *config = read_file(".config", NULL);
 	char *arch_data =
 		s->opts.arch_data ? read_file(s->opts.arch_data, NULL) : NULL;
-	char *key = xasprintf("%s\n%s\n%s\n%s\n%s\n%s\n", PTECHECK_VERSION,
+	char *key = xasprintf("%s\n%s\n%s\n%s\n%s\n",
 			      getcwd(cwd, sizeof(cwd)) ?: ".", kdir,
 			      s->arch->name, arch_data ?: "-", config ?: "-");
 	char *next;

@@ -16,9 +16,24 @@
 
 char *result_path(const char *cache_dir, const char *kind, const char *key)
 {
-	return xasprintf("%s/%s/%016llx", cache_dir, kind,
-			 (unsigned long long)fnv1a(FNV1A_INIT, key,
-						   strlen(key)));
+	struct stat st;
+	char *full, *path;
+
+	/*
+	 * This very binary, not its version string: a rebuild with changed
+	 * rules must not find the old one's results.
+	 */
+	if (stat("/proc/self/exe", &st))
+		die("/proc/self/exe: %s", strerror(errno));
+	full = xasprintf("%lld %lld %lld\n%s", (long long)st.st_ino,
+			 (long long)st.st_size,
+			 st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec,
+			 key);
+	path = xasprintf("%s/%s/%016llx", cache_dir, kind,
+			 (unsigned long long)fnv1a(FNV1A_INIT, full,
+						   strlen(full)));
+	free(full);
+	return path;
 }
 
 int result_lock(const char *path)

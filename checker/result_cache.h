@@ -25,8 +25,9 @@ struct cached_result {
 
 /*
  * The entry of kind @kind ("kbuild", "check") for @key (what it depends on
- * besides the files it read: version, arch data, rules, configuration), in
- * @cache_dir; never in the kernel tree nor the user's O= directory.
+ * besides the files it read and this ptecheck binary: arch data, rules,
+ * configuration), in @cache_dir; never in the kernel tree nor the user's
+ * O= directory.
  */
 char *result_path(const char *cache_dir, const char *kind, const char *key);
 
