@@ -112,9 +112,11 @@ static void list_c_files(const char *dir, struct strv *out)
 	strv_free(&entries);
 }
 
+/* Source @nr of @srcs: the progress line counts them. */
 static bool check_one(struct session *s, CXIndex index,
-		      const struct source *src)
+		      const struct sources *srcs, int nr)
 {
+	const struct source *src = &srcs->v[nr];
 	const struct arch *arch = s->arch;
 	const char *kdir = s->tree.kdir;
 	char *why = NULL, *probe = model_probe_text(arch);
@@ -123,7 +125,8 @@ static bool check_one(struct session *s, CXIndex index,
 
 	if (chdir(src->dir))
 		die("%s: cannot enter: %s", src->dir, strerror(errno));
-	progress("parsing %s", path_under(src->file, kdir) ?: src->file);
+	progress("parsing %d/%d TUs: %s", nr + 1, srcs->n,
+		 path_under(src->file, kdir) ?: src->file);
 	tu = tu_parse(index, src->file, src->flags, NULL, probe, false, &why);
 	free(probe);
 	if (!tu) {
@@ -159,7 +162,7 @@ static bool check_sources(struct session *s, const struct sources *srcs)
 		CXIndex index = clang_createIndex(0, 0);
 
 		for (int i = 0; i < srcs->n; i++)
-			ok &= check_one(s, index, &srcs->v[i]);
+			ok &= check_one(s, index, srcs, i);
 		clang_disposeIndex(index);
 		return ok;
 	}
@@ -184,7 +187,7 @@ static bool check_sources(struct session *s, const struct sources *srcs)
 			findings_set_config(&mine, s->findings.config);
 			s->engine.findings = &mine;
 			for (int i = k; i < srcs->n; i += jobs)
-				all &= check_one(s, index, &srcs->v[i]);
+				all &= check_one(s, index, srcs, i);
 			report_serialize(&mine, out[k], 0);
 			fflush(out[k]);
 			_exit(all ? 0 : EXIT_INPUT);
