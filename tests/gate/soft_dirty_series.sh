@@ -8,6 +8,9 @@ set -eu
 . "$ROOT/tests/lib.sh"
 
 require_tree "$PRISTINE"
+# Its own cache (the gate's builds live in its scratch anyway), so that
+# other gates running at the same time do not look like leftovers.
+export PTECHECK_CACHE=$T/cache
 before=$(tree_checksum "$PRISTINE")
 expect_exit 0 "$PTECHECK" gate "$PRISTINE" "$ROOT/kernel/series/soft-dirty-6.12" || exit 1
 out=$T/out
@@ -23,4 +26,4 @@ grep -q '^    arch/arm64/include/asm/pgtable-prot.h:38:1: note: PTE_SOFT_DIRTY t
 	grep -qx '  verdict: pass' "$T/p2" || { cat "$out"; exit 1; }
 grep -q '^gate: 2 patches, 0 introduce errors' "$out"
 [ "$(tree_checksum "$PRISTINE")" = "$before" ] || { echo "FAIL: KDIR changed"; exit 1; }
-[ -z "$(ls -A "$CACHE/gate" 2>/dev/null)" ] || { echo "FAIL: scratch left: $(ls "$CACHE/gate")"; exit 1; }
+[ -z "$(ls -A "$PTECHECK_CACHE/gate" 2>/dev/null)" ] || { echo "FAIL: scratch left: $(ls "$PTECHECK_CACHE/gate")"; exit 1; }
