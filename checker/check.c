@@ -114,9 +114,11 @@ static void list_c_files(const char *dir, struct strv *out)
 	strv_free(&entries);
 }
 
+/* Source @nr of @srcs: the progress line counts them. */
 static bool check_one(struct session *s, CXIndex index,
-		      const struct source *src)
+		      const struct sources *srcs, int nr)
 {
+	const struct source *src = &srcs->v[nr];
 	const struct arch *arch = s->arch;
 	const char *kdir = s->tree.kdir;
 	char *why = NULL, *probe = model_probe_text(arch);
@@ -125,7 +127,8 @@ static bool check_one(struct session *s, CXIndex index,
 
 	if (chdir(src->dir))
 		die("%s: cannot enter: %s", src->dir, strerror(errno));
-	progress("parsing %s", path_under(src->file, kdir) ?: src->file);
+	progress("parsing %d/%d TUs: %s", nr + 1, srcs->n,
+		 path_under(src->file, kdir) ?: src->file);
 	tu = tu_parse(index, src->file, src->flags, NULL, probe, false, &why);
 	free(probe);
 	if (!tu) {
@@ -182,7 +185,7 @@ static bool check_sources(struct session *s, const struct sources *srcs)
 		CXIndex index = clang_createIndex(0, 0);
 
 		for (int i = 0; i < srcs->n; i++)
-			ok &= check_one(s, index, &srcs->v[i]);
+			ok &= check_one(s, index, srcs, i);
 		clang_disposeIndex(index);
 		return ok;
 	}
@@ -210,7 +213,7 @@ static bool check_sources(struct session *s, const struct sources *srcs)
 			if (s->deps)
 				s->deps = out[k];
 			for (int i = k; i < srcs->n; i += jobs)
-				all &= check_one(s, index, &srcs->v[i]);
+				all &= check_one(s, index, srcs, i);
 			report_serialize(&mine, out[k], 0);
 			fflush(out[k]);
 			_exit(all ? 0 : EXIT_INPUT);

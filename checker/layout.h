@@ -72,5 +72,12 @@ void layout_print_svg(FILE *out, const struct layout *layout);
 /* What changed from @before to @after; returns the bits that did. */
 int layout_print_diff(FILE *out, const struct layout *before,
 		      const struct layout *after, bool json);
+/*
+ * The same as a JSON list, one object a state: "changed" bits with their
+ * owners before and after, the bits it "takes" (no owner before) and
+ * "frees" (no owner after), and the free software bits before and after.
+ */
+void layout_diff_json(FILE *out, const struct layout *before,
+		      const struct layout *after);
 
 #endif

@@ -28,6 +28,7 @@ enum opt {
 	OPT_TRUST,
 	OPT_BASELINE,
 	OPT_WRITE_BASELINE,
+	OPT_QUIET,
 };
 
 /* Which subcommands take an option: its help lists it under them. */
@@ -95,6 +96,9 @@ static const struct option_spec {
 	{ "--trust", OPT_TRUST, NULL,
 	  GAT,
 	  "gate: apply patches that touch Makefiles, Kconfig or scripts/" },
+	{ "--quiet", OPT_QUIET, NULL,
+	  CHK | LAY | HLP | GAT | KBD,
+	  "no progress line on a terminal, no warnings; errors still show" },
 	{ "--enable", OPT_ENABLE, "IDS", CHK | GAT | KBD,
 	  "only these rules (comma-separated)" },
 	{ "--disable", OPT_DISABLE, "IDS",
@@ -124,7 +128,7 @@ static const struct format_spec {
 	{ CMD_CHECK, "check", "gcc, json, checkpatch, sarif, b4" },
 	{ CMD_LAYOUT, "layout", "text, json, svg" },
 	{ CMD_EXPLAIN_HELPER, "explain-helper", "text, json" },
-	{ CMD_GATE, "gate", "text, checkpatch" },
+	{ CMD_GATE, "gate", "text, checkpatch, json, sarif, b4" },
 };
 
 static const struct usage_spec {
@@ -302,6 +306,11 @@ static void apply(struct options *opts, enum opt opt, const char *name,
 		opts->terse = true;
 		break;
 	case OPT_SHOWFILE:
+		break;
+	case OPT_QUIET:
+		opts->quiet = true;
+		/* Messages belong to stderr, one per process: say it now. */
+		messages_quiet(true);
 		break;
 	case OPT_TRUST:
 		opts->trust = true;

@@ -25,6 +25,7 @@ struct options {
 	const char *helper; /* explain-helper NAME */
 	bool terse; /* checkpatch --terse */
 	bool trust; /* gate: let patches run their build code */
+	bool quiet; /* --quiet: no progress, no warnings */
 	const char *baseline; /* --baseline: accepted findings */
 	const char *write_baseline; /* --write-baseline */
 	int jobs;

@@ -28,6 +28,7 @@ pkgs="
 	libcmocka-dev		unit tests
 	python3			Kbuild scripts, gen_compile_commands.py
 	python3-jsonschema	tests: --format json against its schema
+	python3-yaml		tests: the CI templates of kernel/ci/ are read as YAML
 	make			everything
 	gcc			builds ptecheck
 	libc6-dev		headers for ptecheck and Kbuild host tools
