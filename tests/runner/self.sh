@@ -47,3 +47,11 @@ rm -f "$T"/pair/started-*
 sed -i '2i # check-serial' "$T/pair/a.sh"
 expect_exit 1 env JOBS=2 "$ROOT/tests/run" "$T/pair" || exit 1
 grep -q '^FAIL: .*a.sh' "$T/out" || { show_run; exit 1; }
+
+# A case that reads its standard input does not eat the list of cases.
+mkdir "$T/stdin"
+printf '#!/bin/bash\ncat >/dev/null\n' >"$T/stdin/a.sh"
+printf '#!/bin/bash\nexit 0\n' >"$T/stdin/b.sh"
+chmod +x "$T"/stdin/*.sh
+expect_exit 0 "$ROOT/tests/run" "$T/stdin" || exit 1
+grep -q '^2 passed, 0 failed$' "$T/out" || { show_run; exit 1; }
