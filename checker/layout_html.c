@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gate_report.h"
 #include "layout_html.h"
 
 static const char *str(const char *s)
@@ -401,13 +402,6 @@ void html_end(struct html_page *page)
 	strv_free(&page->configs);
 }
 
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
-
 static FILE *open_page(const char *dir, const char *name, char **path)
 {
 	FILE *out;
@@ -426,36 +420,62 @@ static void close_page(FILE *out, char *path)
 	free(path);
 }
 
-void gate_html_page(const char *dir, int nr, int total, const char *name,
-		    const struct layout *before, const struct layout *after,
-		    bool failed)
+/* The findings of @fs as a list, as the gcc format writes them. */
+static void finding_list(FILE *out, const char *what, const char *cls,
+			 const struct findings *fs)
 {
-	char *file = xasprintf("%04d.html", nr);
-	char *title = xasprintf("ptecheck gate [%d/%d] %s", nr, total,
-				base_name(name));
+	fprintf(out, "<h2>%s: %s</h2>\n", what, fs->n ? "" : "nothing");
+	if (!fs->n)
+		return;
+	fprintf(out, "<ul class=\"%s\">\n", cls);
+	for (int i = 0; i < fs->n; i++) {
+		const struct finding *f = &fs->v[i];
+		const char *severity = severity_name(rules[f->rule].severity);
+
+		fprintf(out, "<li class=\"finding %s\" data-rule=\"%s\">",
+			severity, rules[f->rule].name);
+		html_string(out, str(f->file));
+		fprintf(out, ":%u:%u: %s: ", f->line, f->column, severity);
+		html_string(out, str(f->message));
+		fprintf(out, " [%s]</li>\n", rules[f->rule].name);
+	}
+	fputs("</ul>\n", out);
+}
+
+void gate_html_page(const char *dir, const struct gate_patch *p, int total)
+{
+	char *file = xasprintf("%04d.html", p->index);
+	char *title = xasprintf("ptecheck gate [%d/%d] %s", p->index, total,
+				str(p->name));
+	const char *verdict = p->failed ? "FAIL" : "pass";
 	struct html_page page;
 	char *path;
 	FILE *out = open_page(dir, file, &path);
 
 	html_begin(&page, out, title);
+	fputs("<p class=\"subject\">", out);
+	html_string(out, str(p->subject));
 	fprintf(out,
-		"<p class=\"verdict\" data-verdict=\"%s\">verdict: %s</p>\n",
-		failed ? "FAIL" : "pass", failed ? "FAIL" : "pass");
+		"</p>\n<p class=\"verdict\" data-verdict=\"%s\">verdict: %s</p>\n",
+		verdict, verdict);
 	fputs("<nav class=\"pages\"><a href=\"index.html\">index</a>", out);
-	if (nr > 1)
-		fprintf(out, " <a href=\"%04d.html\">previous</a>", nr - 1);
-	if (nr < total)
-		fprintf(out, " <a href=\"%04d.html\">next</a>", nr + 1);
+	if (p->index > 1)
+		fprintf(out, " <a href=\"%04d.html\">previous</a>",
+			p->index - 1);
+	if (p->index < total)
+		fprintf(out, " <a href=\"%04d.html\">next</a>", p->index + 1);
 	fputs("</nav>\n", out);
-	html_diff(&page, before, after);
+	finding_list(out, "introduces", "introduced", &p->introduced);
+	finding_list(out, "fixes", "fixed", &p->fixed);
+	html_diff(&page, p->before, p->after);
 	html_end(&page);
 	close_page(out, path);
 	free(title);
 	free(file);
 }
 
-void gate_html_index(const char *dir, const struct strv *names,
-		     const bool *failed, const char *config)
+void gate_html_index(const char *dir, const struct gate_report *r,
+		     const char *config)
 {
 	struct html_page page;
 	char *path;
@@ -465,11 +485,17 @@ void gate_html_index(const char *dir, const struct strv *names,
 	fputs("<p class=\"meta\">config: ", out);
 	html_string(out, str(config));
 	fputs("</p>\n<ol class=\"patches\">\n", out);
-	for (int i = 0; i < names->n; i++) {
-		fprintf(out, "<li><a href=\"%04d.html\">", i + 1);
-		html_string(out, base_name(names->v[i]));
-		fprintf(out, "</a> <span class=\"verdict\">%s</span></li>\n",
-			failed[i] ? "FAIL" : "pass");
+	for (int i = 0; i < r->n; i++) {
+		const struct gate_patch *p = &r->patches[i];
+
+		fprintf(out, "<li><a href=\"%04d.html\">", p->index);
+		html_string(out, str(p->name));
+		fputs("</a> <span class=\"subject\">", out);
+		html_string(out, str(p->subject));
+		fprintf(out,
+			"</span> <span class=\"verdict\">%s</span> <span class=\"counts\">%d introduced, %d fixed</span></li>\n",
+			p->failed ? "FAIL" : "pass", p->introduced.n,
+			p->fixed.n);
 	}
 	fputs("</ol>\n", out);
 	html_end(&page);

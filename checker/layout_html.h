@@ -31,14 +31,15 @@ void html_diff(struct html_page *page, const struct layout *before,
 	       const struct layout *after);
 void html_end(struct html_page *page);
 
+struct gate_patch;
+struct gate_report;
 /*
- * gate --html: DIR/NNNN.html for patch @nr of @total (its diff from the
- * step before); gate_html_index() writes DIR/index.html linking them.
+ * gate --html: DIR/NNNN.html for patch @p of @total (its verdict, what
+ * it introduces and fixes, its layout diff from the step before);
+ * gate_html_index() writes DIR/index.html linking them.
  */
-void gate_html_page(const char *dir, int nr, int total, const char *name,
-		    const struct layout *before, const struct layout *after,
-		    bool failed);
-void gate_html_index(const char *dir, const struct strv *names,
-		     const bool *failed, const char *config);
+void gate_html_page(const char *dir, const struct gate_patch *p, int total);
+void gate_html_index(const char *dir, const struct gate_report *r,
+		     const char *config);
 
 #endif
