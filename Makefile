@@ -156,7 +156,7 @@ install: build/ptecheck build/ptecheck.1
 		$(DESTDIR)$(PREFIX)/share/ptecheck/hooks/sendemail-validate
 	install -D -m 0755 kernel/b4/ptecheck-perpatch \
 		$(DESTDIR)$(PREFIX)/share/ptecheck/b4/ptecheck-perpatch
-	install -D -m 0644 kernel/b4/README $(DESTDIR)$(PREFIX)/share/ptecheck/b4/README
+	install -D -m 0644 kernel/b4/README $(DESTDIR)$(PREFIX)/share/doc/ptecheck/README.b4
 
 # The Debian package of HEAD, into build/: built in a git archive of it
 # (dpkg-buildpackage writes beside the source), so the checkout stays clean.

@@ -38,7 +38,7 @@ version=$(cat "$T/out")
 for f in usr/share/man/man1/ptecheck.1.gz \
 	 usr/share/bash-completion/completions/ptecheck \
 	 usr/share/ptecheck/cocci/mkdirty_housekeeping.cocci \
-	 usr/share/ptecheck/b4/README usr/share/doc/ptecheck/copyright; do
+	 usr/share/doc/ptecheck/README.b4 usr/share/doc/ptecheck/copyright; do
 	[ -f "$root/$f" ] || { echo "FAIL: $f is not in the package"; exit 1; }
 done
 for f in usr/share/ptecheck/check usr/share/ptecheck/hooks/sendemail-validate \
