@@ -3,7 +3,9 @@
 # gate --html DIR: on the soft-dirty series that misses a housekeeping
 # site (0002 fails), DIR/index.html links one page per patch with its
 # verdict; as Chromium renders them, 0001's page marks no bit and 0002's
-# marks the bits the JSON layout diff gives (valid 63, swap 4). The exit
+# marks the bits the JSON layout diff gives (valid 63, swap 4) and lists
+# the findings the text report gives it (the missed hugetlbpage.c:443
+# MKDIRTY_HOUSEKEEPING error among them). The exit
 # status and the text report are those of a gate without --html. A DIR
 # that cannot be made is refused before anything is copied.
 set -eu
@@ -20,6 +22,12 @@ expect_one_line_error "$PTECHECK" gate --html "$T/file/report" "$PRISTINE" "$ser
 
 expect_exit 1 "$PTECHECK" gate --html "$T/report" "$PRISTINE" "$series" || exit 1
 grep -qx '  verdict: FAIL' "$T/out" || { cat "$T/out"; exit 1; }
+# The findings the text report lists for 0002, as FILE:LINE:COL [RULE].
+sed -n '/^\[2\/2\]/,$p' "$T/out" |
+	sed -nE 's/^ +([^ :]+:[0-9]+:[0-9]+): (error|warning|note): .*\[([A-Z0-9_]+)\]$/\1 [\3]/p' |
+	LC_ALL=C sort >"$T/p2.findings"
+grep -q '^arch/arm64/mm/hugetlbpage.c:443:[0-9]* \[MKDIRTY_HOUSEKEEPING\]$' "$T/p2.findings" ||
+	{ cat "$T/out"; exit 1; }
 if grep -Eiq 'https?://' "$T"/report/*.html; then
 	echo "FAIL: a page names a URL"
 	exit 1
@@ -62,4 +70,12 @@ want = {s["name"]: sorted(c["bit"] for c in s["changed"])
         for s in json.load(open(t + "/diff.json"))["states"]}
 assert verdict == "FAIL" and two == want, (verdict, two, want)
 assert two["valid"] == [63] and two["swap"] == [4], two
+
+import re
+page = parse(t + "/0002.dom")
+got = sorted(re.sub(r": (error|warning|note): .* \[", " [", text(li))
+             for li in find(page, "li", "finding"))
+assert got == open(t + "/p2.findings").read().split("\n")[:-1], got
+bad = [li for li in find(find(page, "ul", "introduced")[0], "li", "error")]
+assert [li.attrs["data-rule"] for li in bad] == ["MKDIRTY_HOUSEKEEPING"], bad
 PY

@@ -13,11 +13,16 @@ for tool in dpkg-buildpackage dh lintian readelf; do
 	command -v "$tool" >/dev/null || skip "$tool is not installed (make deps)"
 done
 
-deb=$(ls "$ROOT"/build/ptecheck_*.deb 2>/dev/null | head -n 1)
-if [ -z "$deb" ] ||
+find_deb() {
+	local debs=("$ROOT"/build/ptecheck_*.deb)
+
+	deb=${debs[0]}
+	[ -f "$deb" ]
+}
+if ! find_deb ||
    [ -n "$(cd "$ROOT" && git ls-files -z | xargs -0 find 2>/dev/null -newer "$deb" -print -quit)" ]; then
 	make -s -C "$ROOT" deb >"$T/make.log" 2>&1 || { cat "$T/make.log"; exit 1; }
-	deb=$(ls "$ROOT"/build/ptecheck_*.deb | head -n 1)
+	find_deb || { echo "FAIL: make deb made no .deb"; exit 1; }
 fi
 
 lintian --fail-on error "$deb" >"$T/lintian" 2>&1 || {
@@ -25,13 +30,13 @@ lintian --fail-on error "$deb" >"$T/lintian" 2>&1 || {
 dpkg-deb -f "$deb" Depends | grep -q 'libclang1-14' || {
 	echo "FAIL: no libclang dependency: $(dpkg-deb -f "$deb" Depends)"; exit 1; }
 
-root=$T/root
-dpkg -x "$deb" "$root"
-if readelf -d "$root/usr/bin/ptecheck" | grep -Eq 'RPATH|RUNPATH'; then
+dest=$T/root
+dpkg -x "$deb" "$dest"
+if readelf -d "$dest/usr/bin/ptecheck" | grep -Eq 'RPATH|RUNPATH'; then
 	echo "FAIL: the packaged binary carries an rpath"
 	exit 1
 fi
-expect_exit 0 "$root/usr/bin/ptecheck" --version || exit 1
+expect_exit 0 "$dest/usr/bin/ptecheck" --version || exit 1
 grep -Eqx 'ptecheck [0-9a-z.+~-]+' "$T/out" || { cat "$T/out"; exit 1; }
 version=$(cat "$T/out")
 
@@ -39,23 +44,23 @@ for f in usr/share/man/man1/ptecheck.1.gz \
 	 usr/share/bash-completion/completions/ptecheck \
 	 usr/share/ptecheck/cocci/mkdirty_housekeeping.cocci \
 	 usr/share/doc/ptecheck/README.b4 usr/share/doc/ptecheck/copyright; do
-	[ -f "$root/$f" ] || { echo "FAIL: $f is not in the package"; exit 1; }
+	[ -f "$dest/$f" ] || { echo "FAIL: $f is not in the package"; exit 1; }
 done
 for f in usr/share/ptecheck/check usr/share/ptecheck/hooks/sendemail-validate \
 	 usr/share/ptecheck/b4/ptecheck-perpatch; do
-	[ -x "$root/$f" ] || { echo "FAIL: $f is not an executable in the package"; exit 1; }
+	[ -x "$dest/$f" ] || { echo "FAIL: $f is not an executable in the package"; exit 1; }
 done
-zcat "$root/usr/share/man/man1/ptecheck.1.gz" | grep -q '^\.TH PTECHECK 1' || {
+zcat "$dest/usr/share/man/man1/ptecheck.1.gz" | grep -q '^\.TH PTECHECK 1' || {
 	echo "FAIL: the man page has no .TH PTECHECK 1"; exit 1; }
 
 # Installed, the Kbuild CHECK wrapper runs the ptecheck in PATH.
-PATH=$root/usr/bin:$PATH PTECHECK_SPARSE=true \
-	expect_exit 0 env -u PTECHECK "$root/usr/share/ptecheck/check" --version || exit 1
+PATH=$dest/usr/bin:$PATH PTECHECK_SPARSE=true \
+	expect_exit 0 env -u PTECHECK "$dest/usr/share/ptecheck/check" --version || exit 1
 [ "$(cat "$T/out")" = "$version" ] || { echo "FAIL: check ran $(cat "$T/out")"; exit 1; }
 
 # It does its work: libclang and its headers come from Debian.
 require_tree "$PRISTINE"
-expect_exit 0 "$root/usr/bin/ptecheck" layout --format json "$PRISTINE" || exit 1
+expect_exit 0 "$dest/usr/bin/ptecheck" layout --format json "$PRISTINE" || exit 1
 python3 - "$T/out" <<'PY'
 import json, sys
 doc = json.load(open(sys.argv[1]))
