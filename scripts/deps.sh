@@ -41,6 +41,7 @@ pkgs="
 	chromium		tests: layout --format html / gate --html as a browser renders them
 	debhelper		make deb: dh and debhelper-compat 13
 	dpkg-dev		make deb: dpkg-buildpackage, dpkg-shlibdeps; readelf (binutils)
+	build-essential		make deb: dpkg-checkbuilddeps requires it of every build
 	lintian			tests: the package has no lintian error
 "
 
