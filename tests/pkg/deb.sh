@@ -19,8 +19,12 @@ find_deb() {
 	deb=${debs[0]}
 	[ -f "$deb" ]
 }
-if ! find_deb ||
-   [ -n "$(cd "$ROOT" && git ls-files -z | xargs -0 find 2>/dev/null -newer "$deb" -print -quit)" ]; then
+# The last change to a tracked file, in seconds.
+sources_mtime() {
+	(cd "$ROOT" && git ls-files -z | xargs -0 stat -c %Y 2>/dev/null) |
+		sort -n | tail -n 1
+}
+if ! find_deb || [ "$(sources_mtime)" -gt "$(stat -c %Y "$deb")" ]; then
 	make -s -C "$ROOT" deb >"$T/make.log" 2>&1 || { cat "$T/make.log"; exit 1; }
 	find_deb || { echo "FAIL: make deb made no .deb"; exit 1; }
 fi
