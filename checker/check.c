@@ -19,6 +19,7 @@
 #include "engine.h"
 #include "flags.h"
 #include "helpers.h"
+#include "layout_html.h"
 #include "options.h"
 #include "report.h"
 #include "result_cache.h"
@@ -656,7 +657,8 @@ int cmd_check(int argc, char **argv)
 	/* Baselines are named from here; the run moves into the build. */
 	s.opts.baseline = absolute(s.opts.baseline);
 	s.opts.write_baseline = absolute(s.opts.write_baseline);
-	if (s.opts.format == FORMAT_TEXT || s.opts.format == FORMAT_SVG)
+	if (s.opts.format == FORMAT_TEXT || s.opts.format == FORMAT_SVG ||
+	    s.opts.format == FORMAT_HTML)
 		die("check --format: gcc, json, checkpatch, sarif or b4");
 	session_init_rules(&s);
 	nr_runs = s.opts.matrix ? arch->nr_matrix : 1;
@@ -722,15 +724,24 @@ static int layout_diff(struct session *s)
 
 	if (opts->matrix || opts->build_dir || opts->compdb_dir)
 		die("layout --diff: not with --matrix, --build or -p");
-	if (opts->format != FORMAT_TEXT && opts->format != FORMAT_JSON)
-		die("layout --diff --format: text or json");
+	if (opts->format != FORMAT_TEXT && opts->format != FORMAT_JSON &&
+	    opts->format != FORMAT_HTML)
+		die("layout --diff --format: text, json or html");
 	tree_open(&other, opts->diff, s->arch);
 	if (!run_probe(s, &other, NULL, before) ||
 	    !run_probe(s, &s->tree, NULL, after))
 		return EXIT_INPUT;
 	progress_done();
-	layout_print_diff(stdout, &before->layout, &after->layout,
-			  opts->format == FORMAT_JSON);
+	if (opts->format == FORMAT_HTML) {
+		struct html_page page;
+
+		html_begin(&page, stdout, "ptecheck layout --diff");
+		html_diff(&page, &before->layout, &after->layout);
+		html_end(&page);
+	} else {
+		layout_print_diff(stdout, &before->layout, &after->layout,
+				  opts->format == FORMAT_JSON);
+	}
 	config_run_free(before);
 	config_run_free(after);
 	tree_free(&other);
@@ -830,13 +841,14 @@ int cmd_layout(int argc, char **argv)
 {
 	const struct arch *arch;
 	struct session s;
+	struct html_page page;
 	int nr_runs, shown = 0, status = EXIT_CLEAN;
 
 	arch = start(&s, argc, argv, "layout");
 	if (!s.opts.format_given)
 		s.opts.format = FORMAT_TEXT;
 	if (s.opts.format == FORMAT_GCC)
-		die("layout --format: text, json or svg");
+		die("layout --format: text, json, svg or html");
 	if (s.opts.diff) {
 		/* No rules: the bits that changed only. */
 		engine_init(&s.engine, &s.findings, (bool[NR_RULES]){ false });
@@ -848,6 +860,8 @@ int cmd_layout(int argc, char **argv)
 	nr_runs = s.opts.matrix ? arch->nr_matrix : 1;
 	if (s.opts.format == FORMAT_JSON && s.opts.matrix)
 		fputs("[\n", stdout);
+	if (s.opts.format == FORMAT_HTML)
+		html_begin(&page, stdout, "ptecheck layout");
 	for (int i = 0; i < nr_runs; i++) {
 		struct config_run *run = xcalloc(1, sizeof(*run));
 
@@ -859,6 +873,8 @@ int cmd_layout(int argc, char **argv)
 				layout_print_json(stdout, &run->layout);
 			else if (s.opts.format == FORMAT_SVG)
 				layout_print_svg(stdout, &run->layout);
+			else if (s.opts.format == FORMAT_HTML)
+				html_layout(&page, &run->layout);
 			else
 				layout_print_text(stdout, &run->layout);
 		}
@@ -866,6 +882,8 @@ int cmd_layout(int argc, char **argv)
 	}
 	if (s.opts.format == FORMAT_JSON && s.opts.matrix)
 		fputs("]\n", stdout);
+	if (s.opts.format == FORMAT_HTML)
+		html_end(&page);
 	progress_done();
 	report_sort(&s.findings);
 	report_print(&s.findings, stderr, FORMAT_GCC,

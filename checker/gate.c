@@ -21,6 +21,7 @@
 
 #include "check.h"
 #include "gate_report.h"
+#include "layout_html.h"
 #include "report.h"
 
 /* One gate run. */
@@ -468,6 +469,8 @@ int cmd_gate(int argc, char **argv)
 	check_options(&opts);
 	arch = load_arch(&opts);
 	tree_open(&tree, opts.positional.v[0], arch);
+	if (opts.html_dir)
+		mkdir_p(opts.html_dir);
 	for (int i = 1; i < opts.positional.n; i++)
 		strv_push(&inputs, opts.positional.v[i]);
 	gate_start(&g, &opts);
@@ -517,9 +520,16 @@ int cmd_gate(int argc, char **argv)
 					  &steps[i - 1], &steps[i],
 					  &layouts[i - 1], &layouts[i],
 					  tree_dir);
+		if (i && opts.html_dir)
+			gate_html_page(opts.html_dir,
+				       &report.patches[report.n - 1],
+				       patches.n);
 		free(subject);
 	}
 	progress_context(NULL);
+	if (opts.html_dir)
+		gate_html_index(opts.html_dir, &report,
+				layouts[patches.n].config);
 	gate_report_finish(&report, layouts[patches.n].config, tree.kdir);
 	failed = gate_report_failed(&report);
 	gate_report_free(&report);

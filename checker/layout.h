@@ -60,6 +60,8 @@ static inline void layout_free(struct layout *layout)
 }
 
 const char *role_name(enum role role);
+/* Same owners in the same roles, in the same order. */
+bool bit_cell_same_owners(const struct bit_cell *a, const struct bit_cell *b);
 /* Bits of @mask as a JSON list: [55,56,57,58,63]. */
 void json_bits(FILE *out, uint64_t mask);
 /* Bits of @mask as "3", "6-10" or "12-15,63". */

@@ -8,17 +8,6 @@
 
 #include "layout.h"
 
-static bool same_owners(const struct bit_cell *a, const struct bit_cell *b)
-{
-	if (a->nr_owners != b->nr_owners)
-		return false;
-	for (int i = 0; i < a->nr_owners; i++)
-		if (strcmp(a->owners[i].name, b->owners[i].name) ||
-		    a->owners[i].role != b->owners[i].role)
-			return false;
-	return true;
-}
-
 static void text_owners(FILE *out, const struct bit_cell *cell)
 {
 	if (!cell->nr_owners)
@@ -80,7 +69,7 @@ void layout_diff_json(FILE *out, const struct layout *before,
 			first_state ? "" : ",", a->name);
 		first_state = false;
 		for (int bit = 63; bit >= 0; bit--) {
-			if (same_owners(&b->bits[bit], &a->bits[bit]))
+			if (bit_cell_same_owners(&b->bits[bit], &a->bits[bit]))
 				continue;
 			fprintf(out,
 				"%s{\"bit\":%d,\"before\":", first ? "" : ",",
@@ -122,7 +111,7 @@ int layout_print_diff(FILE *out, const struct layout *before,
 		if (!b)
 			continue;
 		for (int bit = 63; bit >= 0; bit--) {
-			if (same_owners(&b->bits[bit], &a->bits[bit]))
+			if (bit_cell_same_owners(&b->bits[bit], &a->bits[bit]))
 				continue;
 			changes++;
 			if (json)

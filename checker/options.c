@@ -29,6 +29,7 @@ enum opt {
 	OPT_BASELINE,
 	OPT_WRITE_BASELINE,
 	OPT_QUIET,
+	OPT_HTML,
 };
 
 /* Which subcommands take an option: its help lists it under them. */
@@ -93,6 +94,9 @@ static const struct option_spec {
 	{ "--write-baseline", OPT_WRITE_BASELINE, "FILE",
 	  CHK,
 	  "write this run's findings to FILE as accepted, and exit 0" },
+	{ "--html", OPT_HTML, "DIR",
+	  GAT,
+	  "gate: also write DIR/index.html and a page per patch" },
 	{ "--trust", OPT_TRUST, NULL,
 	  GAT,
 	  "gate: apply patches that touch Makefiles, Kconfig or scripts/" },
@@ -126,7 +130,7 @@ static const struct format_spec {
 	const char *formats;
 } formats[] = {
 	{ CMD_CHECK, "check", "gcc, json, checkpatch, sarif, b4" },
-	{ CMD_LAYOUT, "layout", "text, json, svg" },
+	{ CMD_LAYOUT, "layout", "text, json, svg, html" },
 	{ CMD_EXPLAIN_HELPER, "explain-helper", "text, json" },
 	{ CMD_GATE, "gate", "text, checkpatch, json, sarif, b4" },
 };
@@ -263,6 +267,8 @@ static void apply(struct options *opts, enum opt opt, const char *name,
 			opts->format = FORMAT_TEXT;
 		else if (!strcmp(value, "svg"))
 			opts->format = FORMAT_SVG;
+		else if (!strcmp(value, "html"))
+			opts->format = FORMAT_HTML;
 		else if (!strcmp(value, "checkpatch"))
 			opts->format = FORMAT_CHECKPATCH;
 		else if (!strcmp(value, "sarif"))
@@ -272,7 +278,7 @@ static void apply(struct options *opts, enum opt opt, const char *name,
 		else if (!strcmp(value, "serial"))
 			opts->format = FORMAT_SERIAL;
 		else
-			die("--format: unknown format '%s' (gcc, json, checkpatch, sarif, b4, text, svg)",
+			die("--format: unknown format '%s' (gcc, json, checkpatch, sarif, b4, text, svg, html)",
 			    value);
 		opts->format_given = true;
 		break;
@@ -320,6 +326,9 @@ static void apply(struct options *opts, enum opt opt, const char *name,
 		break;
 	case OPT_WRITE_BASELINE:
 		opts->write_baseline = value;
+		break;
+	case OPT_HTML:
+		opts->html_dir = value;
 		break;
 	case OPT_JOBS:
 		jobs = strtol(value, &end, 10);

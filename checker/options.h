@@ -28,6 +28,7 @@ struct options {
 	bool quiet; /* --quiet: no progress, no warnings */
 	const char *baseline; /* --baseline: accepted findings */
 	const char *write_baseline; /* --write-baseline */
+	const char *html_dir; /* gate --html: the report's directory */
 	int jobs;
 	bool enabled[NR_RULES]; /* --enable/--disable */
 	struct strv positional;

@@ -13,6 +13,7 @@ enum format {
 	FORMAT_JSON,
 	FORMAT_TEXT,
 	FORMAT_SVG,
+	FORMAT_HTML, /* layout: one self-contained page */
 	FORMAT_CHECKPATCH,
 	FORMAT_SARIF,
 	FORMAT_B4,

@@ -38,6 +38,11 @@ pkgs="
 	time			bench: /usr/bin/time for max RSS
 	clang-format		make style: the kernel's .clang-format
 	groff-base		man page: build/ptecheck.1 renders without warnings (tests)
+	chromium		tests: layout --format html / gate --html as a browser renders them
+	debhelper		make deb: dh and debhelper-compat 13
+	dpkg-dev		make deb: dpkg-buildpackage, dpkg-shlibdeps; readelf (binutils)
+	build-essential		make deb: dpkg-checkbuilddeps requires it of every build
+	lintian			tests: the package has no lintian error
 "
 
 missing=

@@ -137,3 +137,21 @@ expect_sites() {
 		return 1
 	fi
 }
+
+# dump_dom PAGE OUT: the DOM Debian's headless Chromium makes of PAGE once
+# its scripts have run, into OUT (tests/dom.py reads it). Skips without
+# chromium. Its own profile in $T; no network, no GPU, no sandbox (root).
+dump_dom() {
+	command -v chromium >/dev/null || skip "chromium is not installed (make deps)"
+	mkdir -p "$T/chromium"
+	if ! chromium --headless --no-sandbox --disable-gpu --disable-quic \
+		--no-first-run --disable-background-networking \
+		--disable-component-update --disable-sync \
+		--user-data-dir="$T/chromium" --virtual-time-budget=2000 \
+		--dump-dom "file://$(realpath "$1")" >"$2" 2>"$T/chromium.log" ||
+	   ! [ -s "$2" ]; then
+		echo "FAIL: chromium could not render $1"
+		tail -n 5 "$T/chromium.log"
+		return 1
+	fi
+}
