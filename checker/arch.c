@@ -9,10 +9,7 @@
 static const struct {
 	const char *name;
 	const char *text;
-} builtin[] = {
-	{ "arm64", ARCH_DATA_arm64 },
-	{ "x86", ARCH_DATA_x86 },
-};
+} builtin[] = { ARCH_DATA_TABLE };
 
 static void set_word(char **field, struct strv *words, const char *key,
 		     const char *origin, int lineno)
@@ -27,6 +24,21 @@ static void add_words(struct strv *field, struct strv *words)
 {
 	for (int i = 0; i < words->n; i++)
 		strv_push(field, words->v[i]);
+}
+
+/* toolchain VAR=VALUE...: make variables, never a command to run. */
+static void add_toolchain(struct arch *arch, struct strv *words,
+			  const char *origin, int lineno)
+{
+	for (int i = 0; i < words->n; i++) {
+		const char *w = words->v[i];
+		size_t name = strspn(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789");
+
+		if (!name || w[name] != '=' || strpbrk(w + name + 1, " \t;&|$`"))
+			die("%s:%d: 'toolchain' takes make variables (VAR=VALUE), not '%s'",
+			    origin, lineno, w);
+		strv_push(&arch->toolchain, w);
+	}
 }
 
 static void add_tracking(struct arch *arch, struct strv *words,
@@ -117,14 +129,22 @@ static void add_field(struct arch *arch, struct strv *words, const char *origin,
 {
 	struct field_def *f;
 
-	if (words->n != 4 || arch->nr_fields == (int)ARRAY_SIZE(arch->fields))
-		die("%s:%d: 'field' takes: STATE NAME SHIFT-MACRO BITS-MACRO",
+	if (words->n != 4 || arch->nr_fields == (int)ARRAY_SIZE(arch->fields) ||
+	    !strcmp(words->v[3], "top:"))
+		die("%s:%d: 'field' takes: STATE NAME SHIFT-MACRO BITS-MACRO|top:WIDTH-MACRO",
 		    origin, lineno);
 	f = &arch->fields[arch->nr_fields++];
 	f->state = need_state(arch, words->v[0], origin, lineno);
 	f->name = xstrdup(words->v[1]);
 	f->shift_macro = xstrdup(words->v[2]);
-	f->bits_macro = xstrdup(words->v[3]);
+	/* The offset of riscv's swap entry has no width macro: it ends at XLEN-1. */
+	if (starts_with(words->v[3], "top:")) {
+		f->top_macro = xstrdup(words->v[3] + 4);
+		f->bits_macro =
+			xasprintf("%s-%s", f->top_macro, f->shift_macro);
+	} else {
+		f->bits_macro = xstrdup(words->v[3]);
+	}
 }
 
 static void add_sw_mask(struct arch *arch, struct strv *words,
@@ -235,6 +255,8 @@ static void parse_line(struct arch *arch, char *line, const char *origin,
 		set_word(&arch->defconfig, &words, key, origin, lineno);
 	else if (!strcmp(key, "flags"))
 		set_word(&arch->flags_cmd, &words, key, origin, lineno);
+	else if (!strcmp(key, "toolchain"))
+		add_toolchain(arch, &words, origin, lineno);
 	else if (!strcmp(key, "feature"))
 		add_words(&arch->features, &words);
 	else if (!strcmp(key, "include"))
@@ -294,6 +316,9 @@ struct arch *arch_parse(const char *text, const char *origin)
 	if (!arch->name || !arch->kconfig || !arch->defconfig ||
 	    !arch->flags_cmd)
 		die("%s: needs arch, kconfig, defconfig and flags", origin);
+	/* Kbuild's clang needs no cross compiler: the default. */
+	if (!arch->toolchain.n)
+		strv_push(&arch->toolchain, "LLVM=1");
 	if (!arch->swap_comment != !arch->swap_comment_start)
 		die("%s: swap-comment and swap-comment-start go together",
 		    origin);
@@ -318,7 +343,32 @@ const struct arch *arch_lookup(const char *name)
 
 const char *arch_names(void)
 {
-	return "arm64, x86";
+	static char *names;
+	char *list = NULL;
+
+	if (names)
+		return names;
+	for (size_t i = 0; i < ARRAY_SIZE(builtin); i++) {
+		char *next = xasprintf("%s%s%s", list ? list : "",
+				       i ? ", " : "", builtin[i].name);
+
+		free(list);
+		list = next;
+	}
+	names = list;
+	return names;
+}
+
+int arch_count(void)
+{
+	return ARRAY_SIZE(builtin);
+}
+
+const struct arch *arch_nth(int i)
+{
+	return i >= 0 && i < (int)ARRAY_SIZE(builtin) ?
+		       arch_lookup(builtin[i].name) :
+		       NULL;
 }
 
 const struct tracking *arch_tracking(const struct arch *arch,

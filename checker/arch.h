@@ -22,7 +22,9 @@ struct field_def {
 	int state;
 	char *name;
 	char *shift_macro;
+	/* its width; for a field up to the entry's top, "TOP-SHIFT" */
 	char *bits_macro;
+	char *top_macro; /* the entry's width in bits, or NULL */
 };
 
 /* The bits the architecture leaves to software in a state. */
@@ -66,6 +68,8 @@ struct arch {
 	char *kconfig;
 	char *defconfig;
 	char *flags_cmd;
+	/* make variables of its Kbuild: LLVM=1, or CROSS_COMPILE=triple- */
+	struct strv toolchain;
 	struct strv features;
 	struct strv includes;
 	struct strv dirty_tests;
@@ -97,6 +101,9 @@ const struct arch *arch_lookup(const char *name);
 /* Parse a data file's text; a bad line is an input error (exit 2). */
 struct arch *arch_parse(const char *text, const char *origin);
 const char *arch_names(void);
+/* The built-in descriptions, in name order, for --arch all. */
+int arch_count(void);
+const struct arch *arch_nth(int i);
 int arch_state(const struct arch *arch, const char *name);
 const struct tracking *arch_tracking(const struct arch *arch,
 				     const char *feature);

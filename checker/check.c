@@ -240,13 +240,16 @@ static const struct strv *load_compdb(const char *dir, const char *scope,
 		struct strv args = { 0 };
 		char real[PATH_MAX], *path;
 
-		for (unsigned int a = 1; a < nargs; a++) {
+		for (unsigned int a = 0; a < nargs; a++) {
 			CXString s = clang_CompileCommand_getArg(cmd, a);
 
 			strv_push(&args, clang_getCString(s));
 			clang_disposeString(s);
 		}
-		flags_for_libclang(args.v, args.n, &(*all_flags)[i], NULL);
+		/* args.v[0] is the compiler: a cross gcc's flags are translated. */
+		if (args.n)
+			flags_for_compiler(args.v[0], args.v + 1, args.n - 1,
+					   &(*all_flags)[i], NULL);
 		strv_free(&args);
 		path = clang_getCString(file)[0] == '/' ?
 			       xstrdup(clang_getCString(file)) :

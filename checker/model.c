@@ -26,7 +26,8 @@ static void macro_names(const struct arch *arch, struct strv *names)
 		add_name(names, arch->bits[i].macro);
 	for (int i = 0; i < arch->nr_fields; i++) {
 		add_name(names, arch->fields[i].shift_macro);
-		add_name(names, arch->fields[i].bits_macro);
+		add_name(names, arch->fields[i].top_macro ?:
+					arch->fields[i].bits_macro);
 	}
 	for (int i = 0; i < arch->nr_sw_masks; i++)
 		add_name(names, arch->sw_masks[i].macro);
@@ -152,6 +153,29 @@ static enum CXChildVisitResult scan(CXCursor c, CXCursor parent,
 	return CXChildVisit_Continue;
 }
 
+/* A field up to the entry's top: its width is TOP less its shift. */
+static void field_widths(struct model *model, const struct arch *arch)
+{
+	for (int i = 0; i < arch->nr_fields; i++) {
+		const struct field_def *f = &arch->fields[i];
+		struct macro_value *m;
+		uint64_t top, shift;
+
+		if (!f->top_macro || find(model, f->bits_macro))
+			continue;
+		model->macros = xrealloc(model->macros, (model->nr_macros + 1) *
+							      sizeof(*m));
+		m = &model->macros[model->nr_macros++];
+		memset(m, 0, sizeof(*m));
+		m->name = xstrdup(f->bits_macro);
+		if (model_value(model, f->top_macro, &top) &&
+		    model_value(model, f->shift_macro, &shift) && shift <= top) {
+			m->state = MACRO_CONSTANT;
+			m->value = top - shift;
+		}
+	}
+}
+
 void model_load(struct model *model, struct tu *tu, const struct arch *arch)
 {
 	struct scan_state ss = { model, tu->cx };
@@ -164,6 +188,7 @@ void model_load(struct model *model, struct tu *tu, const struct arch *arch)
 		model->macros[i].name = xstrdup(names.v[i]);
 	strv_free(&names);
 	clang_visitChildren(clang_getTranslationUnitCursor(tu->cx), scan, &ss);
+	field_widths(model, arch);
 }
 
 void model_free(struct model *model)

@@ -72,6 +72,56 @@ static void test_x86(void **state)
 	assert_ptr_not_equal(a, arch_lookup("arm64"));
 }
 
+/* riscv: Kbuild's clang, and a swap offset that runs to the entry's top. */
+static void test_riscv(void **state)
+{
+	const struct arch *a = arch_lookup("riscv");
+
+	assert_non_null(a);
+	assert_string_equal(a->kconfig, "RISCV");
+	assert_strv(&a->toolchain, "LLVM=1");
+	assert_int_equal(a->nr_fields, 4);
+	assert_string_equal(a->fields[1].name, "swap-offset");
+	assert_string_equal(a->fields[1].top_macro, "BITS_PER_LONG");
+	assert_string_equal(a->fields[1].bits_macro,
+			    "BITS_PER_LONG-__SWP_OFFSET_SHIFT");
+	assert_null(a->fields[0].top_macro);
+	assert_true(a->nr_matrix >= 2);
+	assert_non_null(strstr(arch_names(), "riscv"));
+}
+
+/* Every built-in description parses, under its own name, in name order. */
+static void test_every_arch(void **state)
+{
+	assert_true(arch_count() >= 3);
+	for (int i = 0; i < arch_count(); i++) {
+		const struct arch *a = arch_nth(i);
+
+		assert_non_null(a);
+		assert_ptr_equal(arch_lookup(a->name), a);
+		assert_true(a->toolchain.n > 0);
+		if (i)
+			assert_true(strcmp(arch_nth(i - 1)->name, a->name) < 0);
+	}
+	assert_null(arch_nth(arch_count()));
+	assert_null(arch_nth(-1));
+}
+
+/* toolchain: make variables; LLVM=1 when none is said. */
+static void test_parse_toolchain(void **state)
+{
+	struct arch *a = arch_parse(
+		"arch m\nkconfig M\ndefconfig d\nflags f\n"
+		"toolchain CROSS_COMPILE=s390x-linux-gnu- \n"
+		"toolchain LLVM_IAS=0\n",
+		"m.def");
+
+	assert_strv(&a->toolchain, "CROSS_COMPILE=s390x-linux-gnu-",
+		    "LLVM_IAS=0");
+	a = arch_parse("arch m\nkconfig M\ndefconfig d\nflags f\n", "m.def");
+	assert_strv(&a->toolchain, "LLVM=1");
+}
+
 static void test_unknown(void **state)
 {
 	assert_null(arch_lookup("sparc64"));
@@ -201,6 +251,18 @@ static void test_parse_errors(void **state)
 			 "arch a\nkconfig A\ndefconfig d\nflags f\n"
 			 "swap-comment arch/a/pgtable.h\n",
 			 "ptecheck: bad.def: swap-comment and swap-comment-start go together");
+	assert_dies_with(parse_child,
+			 "arch a\nkconfig A\ndefconfig d\nflags f\n"
+			 "toolchain LLVM=1 make\n",
+			 "ptecheck: bad.def:5: 'toolchain' takes make variables (VAR=VALUE), not 'make'");
+	assert_dies_with(parse_child,
+			 "arch a\nkconfig A\ndefconfig d\nflags f\n"
+			 "toolchain CC=gcc;rm\n",
+			 "ptecheck: bad.def:5: 'toolchain' takes make variables (VAR=VALUE), not 'CC=gcc;rm'");
+	assert_dies_with(parse_child,
+			 "arch a\nkconfig A\ndefconfig d\nflags f\n"
+			 "state swap\nfield swap off SHIFT top:\n",
+			 "ptecheck: bad.def:6: 'field' takes: STATE NAME SHIFT-MACRO BITS-MACRO|top:WIDTH-MACRO");
 }
 
 int main(void)
@@ -208,6 +270,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_arm64),
 		cmocka_unit_test(test_x86),
+		cmocka_unit_test(test_riscv),
+		cmocka_unit_test(test_every_arch),
+		cmocka_unit_test(test_parse_toolchain),
 		cmocka_unit_test(test_unknown),
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_parse_minimal),
