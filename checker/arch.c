@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Per-arch knowledge, read from the data files in checker/arch/. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,27 +125,49 @@ static void add_bit(struct arch *arch, struct strv *words, const char *origin,
 	}
 }
 
+/*
+ * A field's shift or width: a macro, or macros and numbers joined by +
+ * and - where the kernel has no macro for it (x86 puts the type at
+ * 64-SWP_TYPE_BITS; riscv's offset runs to BITS_PER_LONG).
+ */
+bool is_macro_sum(const char *s)
+{
+	bool want_term = true;
+
+	for (const char *p = s; *p;) {
+		size_t n = strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				     "abcdefghijklmnopqrstuvwxyz_0123456789");
+
+		if (want_term != (n > 0))
+			return false;
+		if (n && isdigit((unsigned char)*p) &&
+		    strspn(p, "0123456789") != n)
+			return false;
+		p += n ? n : 1;
+		if (!n && p[-1] != '+' && p[-1] != '-')
+			return false;
+		want_term = !n;
+	}
+	return !want_term;
+}
+
 static void add_field(struct arch *arch, struct strv *words, const char *origin,
 		      int lineno)
 {
 	struct field_def *f;
 
-	if (words->n != 4 || arch->nr_fields == (int)ARRAY_SIZE(arch->fields) ||
-	    !strcmp(words->v[3], "top:"))
-		die("%s:%d: 'field' takes: STATE NAME SHIFT-MACRO BITS-MACRO|top:WIDTH-MACRO",
-		    origin, lineno);
+	if (words->n != 4 || arch->nr_fields == (int)ARRAY_SIZE(arch->fields))
+		die("%s:%d: 'field' takes: STATE NAME SHIFT BITS", origin,
+		    lineno);
+	for (int i = 2; i < 4; i++)
+		if (!is_macro_sum(words->v[i]))
+			die("%s:%d: '%s' is not a macro, nor macros and numbers joined by + and -",
+			    origin, lineno, words->v[i]);
 	f = &arch->fields[arch->nr_fields++];
 	f->state = need_state(arch, words->v[0], origin, lineno);
 	f->name = xstrdup(words->v[1]);
 	f->shift_macro = xstrdup(words->v[2]);
-	/* The offset of riscv's swap entry has no width macro: it ends at XLEN-1. */
-	if (starts_with(words->v[3], "top:")) {
-		f->top_macro = xstrdup(words->v[3] + 4);
-		f->bits_macro =
-			xasprintf("%s-%s", f->top_macro, f->shift_macro);
-	} else {
-		f->bits_macro = xstrdup(words->v[3]);
-	}
+	f->bits_macro = xstrdup(words->v[3]);
 }
 
 static void add_sw_mask(struct arch *arch, struct strv *words,

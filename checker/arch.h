@@ -21,10 +21,9 @@ struct bit_def {
 struct field_def {
 	int state;
 	char *name;
+	/* macros, or sums of them and numbers: x86's 64-SWP_TYPE_BITS */
 	char *shift_macro;
-	/* its width; for a field up to the entry's top, "TOP-SHIFT" */
 	char *bits_macro;
-	char *top_macro; /* the entry's width in bits, or NULL */
 };
 
 /* The bits the architecture leaves to software in a state. */
@@ -101,6 +100,8 @@ const struct arch *arch_lookup(const char *name);
 /* Parse a data file's text; a bad line is an input error (exit 2). */
 struct arch *arch_parse(const char *text, const char *origin);
 const char *arch_names(void);
+/* MACRO, or MACRO-MACRO+NUMBER...: a field's shift or width. */
+bool is_macro_sum(const char *s);
 /* The built-in descriptions, in name order, for --arch all. */
 int arch_count(void);
 const struct arch *arch_nth(int i);
