@@ -33,9 +33,11 @@ static void add_toolchain(struct arch *arch, struct strv *words,
 {
 	for (int i = 0; i < words->n; i++) {
 		const char *w = words->v[i];
-		size_t name = strspn(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789");
+		size_t name =
+			strspn(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789");
 
-		if (!name || w[name] != '=' || strpbrk(w + name + 1, " \t;&|$`"))
+		if (!name || w[name] != '=' ||
+		    strpbrk(w + name + 1, " \t;&|$`"))
 			die("%s:%d: 'toolchain' takes make variables (VAR=VALUE), not '%s'",
 			    origin, lineno, w);
 		strv_push(&arch->toolchain, w);
@@ -132,11 +134,12 @@ static void add_bit(struct arch *arch, struct strv *words, const char *origin,
  */
 bool is_macro_sum(const char *s)
 {
+	static const char ident_chars[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_0123456789";
 	bool want_term = true;
 
 	for (const char *p = s; *p;) {
-		size_t n = strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-				     "abcdefghijklmnopqrstuvwxyz_0123456789");
+		size_t n = strspn(p, ident_chars);
 
 		if (want_term != (n > 0))
 			return false;
@@ -208,8 +211,8 @@ static void add_annotation(struct arch *arch, struct strv *words,
 
 	if (words->n < 2 ||
 	    arch->nr_annotations == (int)ARRAY_SIZE(arch->annotations))
-		die("%s:%d: 'annotation' takes: STATE,STATE... TEXT...",
-		    origin, lineno);
+		die("%s:%d: 'annotation' takes: STATE,STATE... TEXT...", origin,
+		    lineno);
 	a = &arch->annotations[arch->nr_annotations++];
 	list = xstrdup(words->v[0]);
 	for (state = strtok_r(list, ",", &save); state;

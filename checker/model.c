@@ -229,7 +229,8 @@ static void sum_places(struct model *model)
 			continue;
 		split_sum(m->name, &terms);
 		for (int t = 0; t < terms.n && !m->file; t++) {
-			const struct macro_value *term = find(model, terms.v[t]);
+			const struct macro_value *term =
+				find(model, terms.v[t]);
 
 			if (term && term->file) {
 				m->file = xstrdup(term->file);
