@@ -160,10 +160,12 @@ static void add_field(struct arch *arch, struct strv *words, const char *origin,
 	struct field_def *f;
 
 	if (words->n != 4 || arch->nr_fields == (int)ARRAY_SIZE(arch->fields))
-		die("%s:%d: 'field' takes: STATE NAME SHIFT BITS", origin,
-		    lineno);
+		die("%s:%d: 'field' takes: STATE NAME SHIFT BITS|mask:MASK",
+		    origin, lineno);
 	for (int i = 2; i < 4; i++)
-		if (!is_macro_sum(words->v[i]))
+		if (!is_macro_sum(words->v[i]) &&
+		    !(i == 3 && starts_with(words->v[i], "mask:") &&
+		      is_macro_sum(words->v[i] + 5)))
 			die("%s:%d: '%s' is not a macro, nor macros and numbers joined by + and -",
 			    origin, lineno, words->v[i]);
 	f = &arch->fields[arch->nr_fields++];

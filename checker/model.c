@@ -45,6 +45,12 @@ static void add_name(struct strv *names, const char *name)
 	strv_push(names, name);
 }
 
+/* mask:MASK says a field's width by its mask (s390's __SWP_TYPE_MASK). */
+static const char *field_width_of(const char *bits)
+{
+	return starts_with(bits, "mask:") ? bits + 5 : bits;
+}
+
 static bool is_sum(const char *name)
 {
 	return strpbrk(name, "+-");
@@ -74,7 +80,7 @@ static void macro_names(const struct arch *arch, struct strv *names)
 		add_name(names, arch->bits[i].macro);
 	for (int i = 0; i < arch->nr_fields; i++) {
 		add_name(names, arch->fields[i].shift_macro);
-		add_name(names, arch->fields[i].bits_macro);
+		add_name(names, field_width_of(arch->fields[i].bits_macro));
 		add_terms(names, arch->fields[i].shift_macro);
 		add_terms(names, arch->fields[i].bits_macro);
 	}
@@ -218,6 +224,31 @@ static enum CXChildVisitResult scan(CXCursor c, CXCursor parent,
 	return CXChildVisit_Continue;
 }
 
+/* A width given as mask:MASK is the number of bits MASK has. */
+static void mask_widths(struct model *model, const struct arch *arch)
+{
+	for (int i = 0; i < arch->nr_fields; i++) {
+		const char *bits = arch->fields[i].bits_macro;
+		const struct macro_value *mask;
+		struct macro_value *m;
+
+		if (bits == field_width_of(bits) || find(model, bits))
+			continue;
+		model->macros = xrealloc(model->macros, (model->nr_macros + 1) *
+							      sizeof(*m));
+		m = &model->macros[model->nr_macros++];
+		memset(m, 0, sizeof(*m));
+		m->name = xstrdup(bits);
+		mask = find(model, field_width_of(bits));
+		if (mask && mask->state == MACRO_CONSTANT) {
+			m->state = MACRO_CONSTANT;
+			m->value = __builtin_popcountll(mask->value);
+			m->file = mask->file ? xstrdup(mask->file) : NULL;
+			m->line = mask->line;
+		}
+	}
+}
+
 /* A sum is reported where its first macro is defined. */
 static void sum_places(struct model *model)
 {
@@ -254,6 +285,7 @@ void model_load(struct model *model, struct tu *tu, const struct arch *arch)
 	strv_free(&names);
 	clang_visitChildren(clang_getTranslationUnitCursor(tu->cx), scan, &ss);
 	sum_places(model);
+	mask_widths(model, arch);
 }
 
 void model_free(struct model *model)
