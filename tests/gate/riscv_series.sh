@@ -3,8 +3,7 @@
 # The riscv soft-dirty port passes the gate patch by patch: 0001
 # (__pte_mkdirty at the three hugetlb sites) changes no bit; 0002 gives
 # RSW bit 9 to soft-dirty instead of devmap (Kconfig) and swap bit 4 to its
-# twin. The variant with the twin on bit 1, a _PAGE_LEAF bit pmd_present()
-# reads, fails at 0002 with SWAP_LAYOUT, at the twin's definition.
+# twin. KDIR's scratch copy is gone afterwards.
 set -eu
 . "$ROOT/tests/lib.sh"
 
@@ -21,10 +20,4 @@ grep -qx '    valid: bit 9: _PAGE_DEVMAP (sw) -> _PAGE_SOFT_DIRTY (sw)' "$T/p2" 
 	grep -qx '  verdict: pass' "$T/p2" || { cat "$out"; exit 1; }
 grep -q '^gate: 2 patches, 0 introduce errors' "$out" || { cat "$out"; exit 1; }
 
-expect_exit 1 "$PTECHECK" gate --arch riscv "$PRISTINE" "$ROOT/kernel/variants/soft-dirty-riscv-6.12-swp-on-leaf" || exit 1
-sed -n '/^\[1\/2\]/,/^\[2\/2\]/p' "$T/out" | grep -qx '  verdict: pass' || { cat "$T/out"; exit 1; }
-sed -n '/^\[2\/2\]/,$p' "$T/out" >"$T/p2"
-grep -q '^    arch/riscv/include/asm/pgtable-bits.h:[0-9]*:1: error: _PAGE_SWP_SOFT_DIRTY uses bit 1, which must be zero (_PAGE_LEAF) in the pmd-swap state \[SWAP_LAYOUT\]$' "$T/p2" &&
-	[ "$(grep -c 'error: .*\[' "$T/p2")" = 1 ] &&
-	grep -qx '  verdict: FAIL' "$T/p2" || { cat "$T/out"; exit 1; }
 [ -z "$(ls -A "$CACHE/gate" 2>/dev/null)" ] || { echo "FAIL: scratch left: $(ls "$CACHE/gate")"; exit 1; }
