@@ -135,7 +135,8 @@ for def in "$root"/checker/arch/*.def; do
 	o=$oa timed "ptecheck_$a" '0|1' "$ptecheck" check --arch "$a" --build "$oa" "$kdir"
 	rows+=("ptecheck_$a|ptecheck check --arch $a --build O KDIR|$(sed -n 's/.* in \([0-9]*\) files checked.*/\1/p' "$tmp/ptecheck_$a.log")|-j$(nproc)|sparse_$a")
 	o=$oa timed "sparse_$a" '0' "${amake[@]}" C=2 CHECK=sparse "arch/$a/mm/"
-	rows+=("sparse_$a|make ARCH=$a C=2 CHECK=sparse arch/$a/mm/|$(ls "$oa/arch/$a/mm/" | grep -c '\.o$')|-j1|sparse_$a")
+	objs=("$oa/arch/$a/mm/"*.o)
+	rows+=("sparse_$a|make ARCH=$a C=2 CHECK=sparse arch/$a/mm/|${#objs[@]}|-j1|sparse_$a")
 done
 
 sparse=$(cat "$tmp/sparse.secs")
