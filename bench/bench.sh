@@ -138,6 +138,32 @@ else
 	echo "bench: ${cocci#"$root"/} not there yet, spatch not timed"
 fi
 
+# One row per other arch the data knows: ptecheck check on its default
+# configuration (the arch data's features on), against sparse on the same
+# build's arch/A/mm/ (sparse 0.6.4 knows each arch the data has so far).
+for def in "$root"/checker/arch/*.def; do
+	a=$(sed -n 's/^arch[[:space:]]*//p' "$def")
+	[ "$a" != arm64 ] || continue
+	tc=$(sed -n 's/^toolchain[[:space:]]*//p' "$def")
+	feat=$(sed -n 's/^feature[[:space:]]*//p' "$def" | sed 's/[^ ][^ ]*/-e &/g')
+	dc=$(sed -n 's/^defconfig[[:space:]]*//p' "$def")
+	oa=$CACHE/bench-build/$a-$(basename "$kdir")
+	# shellcheck disable=SC2206 # make variables, one word each
+	amake=(make -s -C "$kdir" ARCH="$a" ${tc:-LLVM=1} O="$oa")
+	echo "bench: preparing $oa ($a $dc + the arch data's features; building arch/$a/mm/)"
+	mkdir -p "$oa"
+	quiet "${amake[@]}" "$dc"
+	# shellcheck disable=SC2086 # -e SYMBOL pairs
+	quiet "$kdir/scripts/config" --file "$oa/.config" $feat
+	quiet "${amake[@]}" olddefconfig
+	quiet "${amake[@]}" -j2 "arch/$a/mm/"
+	o=$oa timed "ptecheck_$a" '0|1' "$ptecheck" check --arch "$a" --build "$oa" "$kdir"
+	rows+=("ptecheck_$a|ptecheck check --arch $a --build O KDIR|$(sed -n 's/.* in \([0-9]*\) files checked.*/\1/p' "$tmp/ptecheck_$a.log")|-j$(nproc)|sparse_$a")
+	o=$oa timed "sparse_$a" '0' "${amake[@]}" C=2 CHECK=sparse "arch/$a/mm/"
+	objs=("$oa/arch/$a/mm/"*.o)
+	rows+=("sparse_$a|make ARCH=$a C=2 CHECK=sparse arch/$a/mm/|${#objs[@]}|-j1|sparse_$a")
+done
+
 sparse=$(cat "$tmp/sparse.secs")
 secs() {
 	cat "$tmp/$1.secs"
@@ -155,10 +181,13 @@ mkdir -p "$root/build"
 	echo
 	printf '%-52s %4s %5s %8s %7s %9s\n' tool TUs jobs seconds "RSS MB" "vs sparse"
 	for r in "${rows[@]}"; do
-		IFS='|' read -r name label tus jobs <<<"$r"
+		# Other arches compare with their own sparse row.
+		IFS='|' read -r name label tus jobs ref <<<"$r"
 		secs=$(cat "$tmp/$name.secs")
+		base=$sparse
+		[ -z "$ref" ] || base=$(cat "$tmp/$ref.secs")
 		printf '%-52s %4s %5s %8.2f %7d %8.2fx\n' "$label" "${tus:-?}" "$jobs" "$secs" \
-			$(($(cat "$tmp/$name.kb") / 1024)) "$(echo "$secs / $sparse" | bc -l)"
+			$(($(cat "$tmp/$name.kb") / 1024)) "$(echo "$secs / $base" | bc -l)"
 	done
 	echo
 	echo "targets (same-run ratios)"

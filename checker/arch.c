@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Per-arch knowledge, read from the data files in checker/arch/. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,10 +10,7 @@
 static const struct {
 	const char *name;
 	const char *text;
-} builtin[] = {
-	{ "arm64", ARCH_DATA_arm64 },
-	{ "x86", ARCH_DATA_x86 },
-};
+} builtin[] = { ARCH_DATA_TABLE };
 
 static void set_word(char **field, struct strv *words, const char *key,
 		     const char *origin, int lineno)
@@ -27,6 +25,23 @@ static void add_words(struct strv *field, struct strv *words)
 {
 	for (int i = 0; i < words->n; i++)
 		strv_push(field, words->v[i]);
+}
+
+/* toolchain VAR=VALUE...: make variables, never a command to run. */
+static void add_toolchain(struct arch *arch, struct strv *words,
+			  const char *origin, int lineno)
+{
+	for (int i = 0; i < words->n; i++) {
+		const char *w = words->v[i];
+		size_t name =
+			strspn(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789");
+
+		if (!name || w[name] != '=' ||
+		    strpbrk(w + name + 1, " \t;&|$`"))
+			die("%s:%d: 'toolchain' takes make variables (VAR=VALUE), not '%s'",
+			    origin, lineno, w);
+		strv_push(&arch->toolchain, w);
+	}
 }
 
 static void add_tracking(struct arch *arch, struct strv *words,
@@ -112,14 +127,47 @@ static void add_bit(struct arch *arch, struct strv *words, const char *origin,
 	}
 }
 
+/*
+ * A field's shift or width: a macro, or macros and numbers joined by +
+ * and - where the kernel has no macro for it (x86 puts the type at
+ * 64-SWP_TYPE_BITS; riscv's offset runs to BITS_PER_LONG).
+ */
+bool is_macro_sum(const char *s)
+{
+	static const char ident_chars[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_0123456789";
+	bool want_term = true;
+
+	for (const char *p = s; *p;) {
+		size_t n = strspn(p, ident_chars);
+
+		if (want_term != (n > 0))
+			return false;
+		if (n && isdigit((unsigned char)*p) &&
+		    strspn(p, "0123456789") != n)
+			return false;
+		p += n ? n : 1;
+		if (!n && p[-1] != '+' && p[-1] != '-')
+			return false;
+		want_term = !n;
+	}
+	return !want_term;
+}
+
 static void add_field(struct arch *arch, struct strv *words, const char *origin,
 		      int lineno)
 {
 	struct field_def *f;
 
 	if (words->n != 4 || arch->nr_fields == (int)ARRAY_SIZE(arch->fields))
-		die("%s:%d: 'field' takes: STATE NAME SHIFT-MACRO BITS-MACRO",
+		die("%s:%d: 'field' takes: STATE NAME SHIFT BITS|mask:MASK",
 		    origin, lineno);
+	for (int i = 2; i < 4; i++)
+		if (!is_macro_sum(words->v[i]) &&
+		    !(i == 3 && starts_with(words->v[i], "mask:") &&
+		      is_macro_sum(words->v[i] + 5)))
+			die("%s:%d: '%s' is not a macro, nor macros and numbers joined by + and -",
+			    origin, lineno, words->v[i]);
 	f = &arch->fields[arch->nr_fields++];
 	f->state = need_state(arch, words->v[0], origin, lineno);
 	f->name = xstrdup(words->v[1]);
@@ -165,8 +213,8 @@ static void add_annotation(struct arch *arch, struct strv *words,
 
 	if (words->n < 2 ||
 	    arch->nr_annotations == (int)ARRAY_SIZE(arch->annotations))
-		die("%s:%d: 'annotation' takes: STATE,STATE... TEXT...",
-		    origin, lineno);
+		die("%s:%d: 'annotation' takes: STATE,STATE... TEXT...", origin,
+		    lineno);
 	a = &arch->annotations[arch->nr_annotations++];
 	list = xstrdup(words->v[0]);
 	for (state = strtok_r(list, ",", &save); state;
@@ -235,6 +283,8 @@ static void parse_line(struct arch *arch, char *line, const char *origin,
 		set_word(&arch->defconfig, &words, key, origin, lineno);
 	else if (!strcmp(key, "flags"))
 		set_word(&arch->flags_cmd, &words, key, origin, lineno);
+	else if (!strcmp(key, "toolchain"))
+		add_toolchain(arch, &words, origin, lineno);
 	else if (!strcmp(key, "feature"))
 		add_words(&arch->features, &words);
 	else if (!strcmp(key, "include"))
@@ -294,6 +344,9 @@ struct arch *arch_parse(const char *text, const char *origin)
 	if (!arch->name || !arch->kconfig || !arch->defconfig ||
 	    !arch->flags_cmd)
 		die("%s: needs arch, kconfig, defconfig and flags", origin);
+	/* Kbuild's clang needs no cross compiler: the default. */
+	if (!arch->toolchain.n)
+		strv_push(&arch->toolchain, "LLVM=1");
 	if (!arch->swap_comment != !arch->swap_comment_start)
 		die("%s: swap-comment and swap-comment-start go together",
 		    origin);
@@ -318,7 +371,32 @@ const struct arch *arch_lookup(const char *name)
 
 const char *arch_names(void)
 {
-	return "arm64, x86";
+	static char *names;
+	char *list = NULL;
+
+	if (names)
+		return names;
+	for (size_t i = 0; i < ARRAY_SIZE(builtin); i++) {
+		char *next = xasprintf("%s%s%s", list ? list : "",
+				       i ? ", " : "", builtin[i].name);
+
+		free(list);
+		list = next;
+	}
+	names = list;
+	return names;
+}
+
+int arch_count(void)
+{
+	return ARRAY_SIZE(builtin);
+}
+
+const struct arch *arch_nth(int i)
+{
+	return i >= 0 && i < (int)ARRAY_SIZE(builtin) ?
+		       arch_lookup(builtin[i].name) :
+		       NULL;
 }
 
 const struct tracking *arch_tracking(const struct arch *arch,

@@ -21,6 +21,7 @@ struct bit_def {
 struct field_def {
 	int state;
 	char *name;
+	/* macros, or sums of them and numbers: x86's 64-SWP_TYPE_BITS */
 	char *shift_macro;
 	char *bits_macro;
 };
@@ -66,6 +67,8 @@ struct arch {
 	char *kconfig;
 	char *defconfig;
 	char *flags_cmd;
+	/* make variables of its Kbuild: LLVM=1, or CROSS_COMPILE=triple- */
+	struct strv toolchain;
 	struct strv features;
 	struct strv includes;
 	struct strv dirty_tests;
@@ -97,6 +100,11 @@ const struct arch *arch_lookup(const char *name);
 /* Parse a data file's text; a bad line is an input error (exit 2). */
 struct arch *arch_parse(const char *text, const char *origin);
 const char *arch_names(void);
+/* MACRO, or MACRO-MACRO+NUMBER...: a field's shift or width. */
+bool is_macro_sum(const char *s);
+/* The built-in descriptions, in name order, for --arch all. */
+int arch_count(void);
+const struct arch *arch_nth(int i);
 int arch_state(const struct arch *arch, const char *name);
 const struct tracking *arch_tracking(const struct arch *arch,
 				     const char *feature);

@@ -271,13 +271,16 @@ static const struct strv *load_compdb(const char *dir, const char *scope,
 		struct strv args = { 0 };
 		char real[PATH_MAX], *path;
 
-		for (unsigned int a = 1; a < nargs; a++) {
+		for (unsigned int a = 0; a < nargs; a++) {
 			CXString s = clang_CompileCommand_getArg(cmd, a);
 
 			strv_push(&args, clang_getCString(s));
 			clang_disposeString(s);
 		}
-		flags_for_libclang(args.v, args.n, &(*all_flags)[i], NULL);
+		/* args.v[0] is the compiler: a cross gcc's flags are translated. */
+		if (args.n)
+			flags_for_compiler(args.v[0], args.v + 1, args.n - 1,
+					   &(*all_flags)[i], NULL);
 		strv_free(&args);
 		path = clang_getCString(file)[0] == '/' ?
 			       xstrdup(clang_getCString(file)) :
@@ -644,6 +647,47 @@ static bool check_config(struct session *s, struct config_run *run,
 	return ok;
 }
 
+/*
+ * check --arch all: each arch the data knows, one after the other on the
+ * same tree, each in a child so that no state crosses from one to the
+ * next. Exit: the worst of theirs (2 over 1 over 0).
+ */
+static int check_every_arch(int argc, char **argv, const struct options *opts)
+{
+	int worst = EXIT_CLEAN;
+
+	if (opts->format != FORMAT_GCC && opts->format != FORMAT_CHECKPATCH)
+		die("--arch all: --format gcc or checkpatch (one report per arch)");
+	if (opts->arch_data)
+		die("--arch all checks the built-in data: not with --arch-data");
+	for (int i = 0; i < arch_count(); i++) {
+		struct strv args = { 0 };
+		int status;
+		pid_t pid;
+
+		for (int a = 0; a < argc; a++)
+			strv_push(&args, argv[a]);
+		/* The last --arch wins. */
+		strv_pushf(&args, "--arch=%s", arch_nth(i)->name);
+		fflush(stdout);
+		fflush(stderr);
+		pid = fork();
+		if (pid < 0)
+			die("cannot fork: %s", strerror(errno));
+		if (!pid)
+			exit(cmd_check(args.n, args.v));
+		strv_free(&args);
+		if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status))
+			status = EXIT_INPUT;
+		else
+			status = WEXITSTATUS(status);
+		if (status == EXIT_INPUT ||
+		    (status > worst && worst != EXIT_INPUT))
+			worst = status;
+	}
+	return worst;
+}
+
 int cmd_check(int argc, char **argv)
 {
 	struct report_context ctx = { 0 };
@@ -653,6 +697,15 @@ int cmd_check(int argc, char **argv)
 	char *label = NULL, *build = NULL;
 	bool ok = true;
 
+	memset(&s, 0, sizeof(s));
+	options_defaults(&s.opts);
+	options_parse(&s.opts, argc, argv, NULL);
+	if (!strcmp(s.opts.arch, "all")) {
+		status = check_every_arch(argc, argv, &s.opts);
+		strv_free(&s.opts.positional);
+		return status;
+	}
+	strv_free(&s.opts.positional);
 	arch = start(&s, argc, argv, "check");
 	/* Baselines are named from here; the run moves into the build. */
 	s.opts.baseline = absolute(s.opts.baseline);

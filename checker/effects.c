@@ -120,17 +120,35 @@ void operator_spelling(CXTranslationUnit tu, CXCursor expr, char *buf, int size)
 			return;
 	}
 	cursor_file_tokens(tu, expr, &tokens, &n);
-	for (unsigned int i = 0; i < n; i++) {
+	for (unsigned int i = 0, depth = 0; i < n; i++) {
 		unsigned int at =
 			offset_of(clang_getTokenLocation(tu, tokens[i]));
 		CXString s;
+		bool open, close;
 
 		if (at < from || at >= to)
 			continue;
-		if (clang_getTokenKind(tokens[i]) == CXToken_Punctuation) {
-			s = clang_getTokenSpelling(tu, tokens[i]);
+		/*
+		 * A left operand that ends in a macro (pte_val(pte) | X
+		 * inside riscv's __pte(...)) ends, for libclang, where the
+		 * macro's name starts: step over the name and its
+		 * arguments to the operator.
+		 */
+		if (clang_getTokenKind(tokens[i]) != CXToken_Punctuation)
+			continue;
+		s = clang_getTokenSpelling(tu, tokens[i]);
+		open = !strcmp(clang_getCString(s), "(");
+		close = !strcmp(clang_getCString(s), ")");
+		if (!depth && !open && !close)
 			snprintf(buf, size, "%s", clang_getCString(s));
-			clang_disposeString(s);
+		clang_disposeString(s);
+		if (open) {
+			depth++;
+			continue;
+		}
+		if (close && depth) {
+			depth--;
+			continue;
 		}
 		break;
 	}

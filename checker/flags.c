@@ -155,6 +155,51 @@ void flags_for_object(const struct strv *template, const char *source,
 	free(name);
 }
 
+/*
+ * gcc options clang does not take (an error for libclang's driver), none
+ * of which changes how a header parses. -ftrivial-auto-var-init=zero needs
+ * a companion flag in clang 14 that gcc's line does not carry.
+ */
+static const char *const gcc_only_prefix[] = {
+	"-mindirect-branch",	       "-mfunction-return=",
+	"-fno-allow-store-data-races", "-fconserve-stack",
+	"-ftrivial-auto-var-init=",
+};
+
+/* riscv64-linux-gnu-gcc, s390x-linux-gnu-gcc-12: the triple, or NULL. */
+static char *gcc_triple(const char *compiler)
+{
+	const char *base = strrchr(compiler, '/') ? strrchr(compiler, '/') + 1 :
+						    compiler;
+	const char *gcc = strstr(base, "-gcc");
+
+	if (!gcc || gcc == base || (gcc[4] && gcc[4] != '-'))
+		return NULL;
+	return xasprintf("%.*s", (int)(gcc - base), base);
+}
+
+void flags_for_compiler(const char *compiler, char *const *argv, int argc,
+			struct strv *out, struct strv *sources)
+{
+	struct strv kept = { 0 };
+	char *triple = gcc_triple(compiler);
+
+	if (!triple && !ends_with(compiler, "gcc")) {
+		flags_for_libclang(argv, argc, out, sources);
+		return;
+	}
+	/* A cross gcc names its target: clang needs it said. */
+	if (triple)
+		strv_pushf(&kept, "--target=%s", triple);
+	for (int i = 0; i < argc; i++)
+		if (!has_prefix(argv[i], gcc_only_prefix,
+				ARRAY_SIZE(gcc_only_prefix)))
+			strv_push(&kept, argv[i]);
+	flags_for_libclang(kept.v, kept.n, out, sources);
+	strv_free(&kept);
+	free(triple);
+}
+
 bool flags_from_cmd_file(const char *path, struct strv *out)
 {
 	struct strv words = { 0 };
@@ -177,7 +222,8 @@ bool flags_from_cmd_file(const char *path, struct strv *out)
 	ok = shell_split(cmd, &words) && words.n > 1;
 	/* words.v[0] is the compiler itself. */
 	if (ok)
-		flags_for_libclang(words.v + 1, words.n - 1, out, NULL);
+		flags_for_compiler(words.v[0], words.v + 1, words.n - 1, out,
+				   NULL);
 	strv_free(&words);
 	free(text);
 	return ok;

@@ -19,6 +19,14 @@ bool shell_split(const char *line, struct strv *out);
 void flags_for_libclang(char *const *argv, int argc, struct strv *out,
 			struct strv *sources);
 
+/*
+ * flags_for_libclang() of a @compiler's arguments; a gcc's (a cross gcc
+ * names its target triple) lose the options clang does not take and gain
+ * --target=.
+ */
+void flags_for_compiler(const char *compiler, char *const *argv, int argc,
+			struct strv *out, struct strv *sources);
+
 /* @template's flags with Kbuild's object names set for @source. */
 void flags_for_object(const struct strv *template, const char *source,
 		      struct strv *out);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The PTE model of one configuration: macro values evaluated by libclang. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,12 +8,65 @@
 
 #define PROBE_PREFIX "__ptecheck_probe_"
 
+/* The macro names in A-B+8, in order. */
+static void split_sum(const char *sum, struct strv *terms)
+{
+	for (const char *p = sum; *p;) {
+		size_t n = strcspn(p, "+-");
+
+		if (n && !isdigit((unsigned char)*p))
+			strv_pushf(terms, "%.*s", (int)n, p);
+		p += n + (p[n] != '\0');
+	}
+}
+
+/* A probe function's name for a macro or a sum: - and + spelled out. */
+static char *probe_name(const char *name)
+{
+	/* At most 9 bytes ("__minus__") for each byte of @name. */
+	char *fn = xcalloc(1, 9 * strlen(name) + 1), *end = fn;
+
+	for (const char *p = name; *p; p++) {
+		if (*p == '-')
+			end = stpcpy(end, "__minus__");
+		else if (*p == '+')
+			end = stpcpy(end, "__plus__");
+		else
+			*end++ = *p;
+	}
+	return fn;
+}
+
 static void add_name(struct strv *names, const char *name)
 {
 	for (int i = 0; i < names->n; i++)
 		if (!strcmp(names->v[i], name))
 			return;
 	strv_push(names, name);
+}
+
+/* mask:MASK says a field's width by its mask (s390's __SWP_TYPE_MASK). */
+static const char *field_width_of(const char *bits)
+{
+	return starts_with(bits, "mask:") ? bits + 5 : bits;
+}
+
+static bool is_sum(const char *name)
+{
+	return strpbrk(name, "+-");
+}
+
+/* The macros of a sum, so their definitions' places are known. */
+static void add_terms(struct strv *names, const char *sum)
+{
+	struct strv terms = { 0 };
+
+	if (!is_sum(sum))
+		return;
+	split_sum(sum, &terms);
+	for (int i = 0; i < terms.n; i++)
+		add_name(names, terms.v[i]);
+	strv_free(&terms);
 }
 
 /* Every macro the arch data names. */
@@ -26,7 +80,9 @@ static void macro_names(const struct arch *arch, struct strv *names)
 		add_name(names, arch->bits[i].macro);
 	for (int i = 0; i < arch->nr_fields; i++) {
 		add_name(names, arch->fields[i].shift_macro);
-		add_name(names, arch->fields[i].bits_macro);
+		add_name(names, field_width_of(arch->fields[i].bits_macro));
+		add_terms(names, arch->fields[i].shift_macro);
+		add_terms(names, arch->fields[i].bits_macro);
 	}
 	for (int i = 0; i < arch->nr_sw_masks; i++)
 		add_name(names, arch->sw_masks[i].macro);
@@ -46,12 +102,25 @@ char *model_probe_text(const struct arch *arch)
 	macro_names(arch, &names);
 	for (int i = 0; i < names.n; i++) {
 		const char *m = names.v[i];
+		struct strv terms = { 0 };
+		char *guard = xstrdup("1"), *fn = probe_name(m);
 
+		/* A sum is evaluated when each macro in it is defined. */
+		split_sum(m, &terms);
+		for (int t = 0; t < terms.n; t++) {
+			next = xasprintf("%s && defined(%s)", guard,
+					 terms.v[t]);
+			free(guard);
+			guard = next;
+		}
 		next = xasprintf(
-			"%s#ifdef %s\nstatic inline __maybe_unused unsigned long long " PROBE_PREFIX
+			"%s#if %s\nstatic inline __maybe_unused unsigned long long " PROBE_PREFIX
 			"%s(void) { return (unsigned long long)(%s); }\n#endif\n",
-			text, m, m, m);
+			text, guard, fn, m);
 		free(text);
+		free(guard);
+		free(fn);
+		strv_free(&terms);
 		text = next;
 	}
 	strv_free(&names);
@@ -141,8 +210,11 @@ static enum CXChildVisitResult scan(CXCursor c, CXCursor parent,
 
 		for (int i = 0; i < model->nr_macros; i++) {
 			struct macro_value *m = &model->macros[i];
+			char *fn = probe_name(m->name);
+			bool same = !strcmp(fn, macro);
 
-			if (strcmp(m->name, macro))
+			free(fn);
+			if (!same)
 				continue;
 			m->state = probe_result(c, &m->value) ? MACRO_CONSTANT :
 								MACRO_DYNAMIC;
@@ -150,6 +222,54 @@ static enum CXChildVisitResult scan(CXCursor c, CXCursor parent,
 	}
 	free(name);
 	return CXChildVisit_Continue;
+}
+
+/* A width given as mask:MASK is the number of bits MASK has. */
+static void mask_widths(struct model *model, const struct arch *arch)
+{
+	for (int i = 0; i < arch->nr_fields; i++) {
+		const char *bits = arch->fields[i].bits_macro;
+		const struct macro_value *mask;
+		struct macro_value *m;
+
+		if (bits == field_width_of(bits) || find(model, bits))
+			continue;
+		model->macros = xrealloc(model->macros, (model->nr_macros + 1) *
+							      sizeof(*m));
+		m = &model->macros[model->nr_macros++];
+		memset(m, 0, sizeof(*m));
+		m->name = xstrdup(bits);
+		mask = find(model, field_width_of(bits));
+		if (mask && mask->state == MACRO_CONSTANT) {
+			m->state = MACRO_CONSTANT;
+			m->value = __builtin_popcountll(mask->value);
+			m->file = mask->file ? xstrdup(mask->file) : NULL;
+			m->line = mask->line;
+		}
+	}
+}
+
+/* A sum is reported where its first macro is defined. */
+static void sum_places(struct model *model)
+{
+	for (int i = 0; i < model->nr_macros; i++) {
+		struct macro_value *m = &model->macros[i];
+		struct strv terms = { 0 };
+
+		if (!is_sum(m->name) || m->file)
+			continue;
+		split_sum(m->name, &terms);
+		for (int t = 0; t < terms.n && !m->file; t++) {
+			const struct macro_value *term =
+				find(model, terms.v[t]);
+
+			if (term && term->file) {
+				m->file = xstrdup(term->file);
+				m->line = term->line;
+			}
+		}
+		strv_free(&terms);
+	}
 }
 
 void model_load(struct model *model, struct tu *tu, const struct arch *arch)
@@ -164,6 +284,8 @@ void model_load(struct model *model, struct tu *tu, const struct arch *arch)
 		model->macros[i].name = xstrdup(names.v[i]);
 	strv_free(&names);
 	clang_visitChildren(clang_getTranslationUnitCursor(tu->cx), scan, &ss);
+	sum_places(model);
+	mask_widths(model, arch);
 }
 
 void model_free(struct model *model)

@@ -48,7 +48,7 @@ static const struct option_spec {
 } table[] = {
 	{ "--arch", OPT_ARCH, "ARCH",
 	  CHK | LAY | HLP | GAT,
-	  "architecture (arm64, x86); default arm64" },
+	  "architecture (arm64, riscv, x86, ...; check: all for each); default arm64" },
 	{ "--build", OPT_BUILD, "DIR",
 	  CHK | LAY | HLP,
 	  "reuse this prepared O= build directory" },

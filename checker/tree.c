@@ -184,7 +184,8 @@ static void make_step(const struct tree *tree, const struct arch *arch,
 	strv_pushf(&argv, "-C%s", tree->kdir);
 	strv_pushf(&argv, "O=%s", dir);
 	strv_pushf(&argv, "ARCH=%s", arch->name);
-	strv_push(&argv, "LLVM=1");
+	for (int i = 0; i < arch->toolchain.n; i++)
+		strv_push(&argv, arch->toolchain.v[i]);
 	strv_push(&argv, target);
 	status = run_command(argv.v, NULL, log);
 	strv_free(&argv);

@@ -11,6 +11,7 @@ pkgs="
 	llvm			llvm-config, llvm-ar/nm/objcopy for LLVM=1
 	clang			LLVM=1 compiler, -fsyntax-only baseline
 	lld			LLVM=1 linker
+	gcc-s390x-linux-gnu	s390's Kbuild: 6.1/6.12 want clang 15 for s390, Debian 12's is 14 (its Recommends, the s390x libc, is not needed: Kbuild builds with -nostdinc)
 	coccinelle		spatch for cocci/*.cocci
 	sparse			C=2 CHECK=sparse baseline
 	flex			Kbuild host tools (kconfig, dtc)

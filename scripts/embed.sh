@@ -8,3 +8,10 @@ for f in "$@"; do
 	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/\t"/' -e 's/$/\\n" \\/' "$f"
 	printf '\t""\n'
 done
+# Every arch the data knows, in file-name order: arch.c's table.
+echo '#define ARCH_DATA_TABLE \'
+for f in "$@"; do
+	n=$(basename "$f" .def)
+	printf '\t{ "%s", ARCH_DATA_%s }, \\\n' "$n" "$n"
+done
+echo

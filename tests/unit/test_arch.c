@@ -72,6 +72,80 @@ static void test_x86(void **state)
 	assert_ptr_not_equal(a, arch_lookup("arm64"));
 }
 
+/* riscv: Kbuild's clang, and a swap offset up to BITS_PER_LONG. */
+static void test_riscv(void **state)
+{
+	const struct arch *a = arch_lookup("riscv");
+
+	assert_non_null(a);
+	assert_string_equal(a->kconfig, "RISCV");
+	assert_strv(&a->toolchain, "LLVM=1");
+	assert_int_equal(a->nr_fields, 4);
+	assert_string_equal(a->fields[1].name, "swap-offset");
+	assert_string_equal(a->fields[1].bits_macro,
+			    "BITS_PER_LONG-__SWP_OFFSET_SHIFT");
+	assert_string_equal(a->fields[0].bits_macro, "__SWP_TYPE_BITS");
+	assert_true(a->nr_matrix >= 2);
+	assert_non_null(strstr(arch_names(), "riscv"));
+}
+
+/* Every built-in description parses, under its own name, in name order. */
+static void test_every_arch(void **state)
+{
+	assert_true(arch_count() >= 3);
+	for (int i = 0; i < arch_count(); i++) {
+		const struct arch *a = arch_nth(i);
+
+		assert_non_null(a);
+		assert_ptr_equal(arch_lookup(a->name), a);
+		assert_true(a->toolchain.n > 0);
+		if (i)
+			assert_true(strcmp(arch_nth(i - 1)->name, a->name) < 0);
+	}
+	assert_null(arch_nth(arch_count()));
+	assert_null(arch_nth(-1));
+}
+
+/* A field's shift or width: a macro, a sum, or mask:MASK for the width. */
+static void test_field_words(void **state)
+{
+	struct arch *a;
+
+	assert_true(is_macro_sum("SWP_TYPE_BITS"));
+	assert_true(is_macro_sum("64-SWP_TYPE_BITS-SWP_OFFSET_FIRST_BIT"));
+	assert_true(is_macro_sum("A+8"));
+	assert_true(is_macro_sum("0"));
+	assert_false(is_macro_sum(""));
+	assert_false(is_macro_sum("A-"));
+	assert_false(is_macro_sum("-A"));
+	assert_false(is_macro_sum("A--B"));
+	assert_false(is_macro_sum("8A"));
+	assert_false(is_macro_sum("A*2"));
+	assert_false(is_macro_sum("f(A)"));
+	a = arch_parse("arch m\nkconfig M\ndefconfig d\nflags f\nstate swap\n"
+		       "field swap type 64-BITS BITS\n"
+		       "field swap off SHIFT mask:OFF_MASK\n",
+		       "m.def");
+	assert_int_equal(a->nr_fields, 2);
+	assert_string_equal(a->fields[0].shift_macro, "64-BITS");
+	assert_string_equal(a->fields[1].bits_macro, "mask:OFF_MASK");
+}
+
+/* toolchain: make variables; LLVM=1 when none is said. */
+static void test_parse_toolchain(void **state)
+{
+	struct arch *a = arch_parse(
+		"arch m\nkconfig M\ndefconfig d\nflags f\n"
+		"toolchain CROSS_COMPILE=s390x-linux-gnu- \n"
+		"toolchain LLVM_IAS=0\n",
+		"m.def");
+
+	assert_strv(&a->toolchain, "CROSS_COMPILE=s390x-linux-gnu-",
+		    "LLVM_IAS=0");
+	a = arch_parse("arch m\nkconfig M\ndefconfig d\nflags f\n", "m.def");
+	assert_strv(&a->toolchain, "LLVM=1");
+}
+
 static void test_unknown(void **state)
 {
 	assert_null(arch_lookup("sparc64"));
@@ -201,6 +275,26 @@ static void test_parse_errors(void **state)
 			 "arch a\nkconfig A\ndefconfig d\nflags f\n"
 			 "swap-comment arch/a/pgtable.h\n",
 			 "ptecheck: bad.def: swap-comment and swap-comment-start go together");
+	assert_dies_with(parse_child,
+			 "arch a\nkconfig A\ndefconfig d\nflags f\n"
+			 "toolchain LLVM=1 make\n",
+			 "ptecheck: bad.def:5: 'toolchain' takes make variables (VAR=VALUE), not 'make'");
+	assert_dies_with(parse_child,
+			 "arch a\nkconfig A\ndefconfig d\nflags f\n"
+			 "toolchain CC=gcc;rm\n",
+			 "ptecheck: bad.def:5: 'toolchain' takes make variables (VAR=VALUE), not 'CC=gcc;rm'");
+	assert_dies_with(parse_child,
+			 "arch a\nkconfig A\ndefconfig d\nflags f\n"
+			 "state swap\nfield swap off SHIFT mask:\n",
+			 "ptecheck: bad.def:6: 'mask:' is not a macro, nor macros and numbers joined by + and -");
+	assert_dies_with(parse_child,
+			 "arch a\nkconfig A\ndefconfig d\nflags f\n"
+			 "state swap\nfield swap off mask:M B\n",
+			 "ptecheck: bad.def:6: 'mask:M' is not a macro, nor macros and numbers joined by + and -");
+	assert_dies_with(parse_child,
+			 "arch a\nkconfig A\ndefconfig d\nflags f\n"
+			 "state swap\nfield swap off SHIFT\n",
+			 "ptecheck: bad.def:6: 'field' takes: STATE NAME SHIFT BITS|mask:MASK");
 }
 
 int main(void)
@@ -208,6 +302,10 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_arm64),
 		cmocka_unit_test(test_x86),
+		cmocka_unit_test(test_riscv),
+		cmocka_unit_test(test_every_arch),
+		cmocka_unit_test(test_parse_toolchain),
+		cmocka_unit_test(test_field_words),
 		cmocka_unit_test(test_unknown),
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_parse_minimal),

@@ -263,6 +263,49 @@ static void test_cmd_file_old_kernel(void **state)
 	free(path);
 }
 
+/*
+ * A cross gcc's line (s390 and mips Kbuild, trimmed): clang is told the
+ * target and loses the options it refuses; the rest stays as it was.
+ */
+static void test_cmd_file_cross_gcc(void **state)
+{
+	char *path = unit_temp_file(
+		"savedcmd_arch/s390/kernel/asm-offsets.s := s390x-linux-gnu-gcc "
+		"-nostdinc -D__KERNEL__ -m64 -mpacked-stack -march=z13 "
+		"-mindirect-branch=thunk-extern -mfunction-return=thunk-extern "
+		"-mindirect-branch-table -fno-allow-store-data-races "
+		"-ftrivial-auto-var-init=zero -fconserve-stack -mfentry "
+		"-fverbose-asm -S -o arch/s390/kernel/asm-offsets.s "
+		"/k/arch/s390/kernel/asm-offsets.c\n");
+	struct strv out = { 0 };
+
+	assert_true(flags_from_cmd_file(path, &out));
+	assert_strv(&out, "--target=s390x-linux-gnu", "-nostdinc",
+		    "-D__KERNEL__", "-mpacked-stack", "-march=z13", "-mfentry",
+		    TAIL);
+	strv_free(&out);
+	unlink(path);
+	free(path);
+}
+
+/* Not a cross gcc: no target to say; clang's own lines are untouched. */
+static void test_compiler_names(void **state)
+{
+	char *argv[] = { "-DX", "-fconserve-stack" };
+	struct strv out = { 0 };
+
+	flags_for_compiler("/usr/bin/mips64el-linux-gnuabi64-gcc-12", argv, 2,
+			   &out, NULL);
+	assert_strv(&out, "--target=mips64el-linux-gnuabi64", "-DX", TAIL);
+	strv_free(&out);
+	flags_for_compiler("gcc", argv, 2, &out, NULL);
+	assert_strv(&out, "-DX", TAIL);
+	strv_free(&out);
+	flags_for_compiler("clang", argv, 2, &out, NULL);
+	assert_strv(&out, "-DX", "-fconserve-stack", TAIL);
+	strv_free(&out);
+}
+
 static void test_cmd_file_bad(void **state)
 {
 	static const char *const bad[] = {
@@ -298,6 +341,8 @@ int main(void)
 		cmocka_unit_test(test_libclang_drops),
 		cmocka_unit_test(test_libclang_pairs),
 		cmocka_unit_test(test_object_names),
+		cmocka_unit_test(test_cmd_file_cross_gcc),
+		cmocka_unit_test(test_compiler_names),
 		cmocka_unit_test(test_cmd_file),
 		cmocka_unit_test(test_cmd_file_old_kernel),
 		cmocka_unit_test(test_cmd_file_bad),
