@@ -84,6 +84,9 @@ struct arch {
 	int nr_sw_masks;
 	struct annotation_def annotations[8];
 	int nr_annotations;
+	/* Pairs of macros that are one thing (PTE_PRESENT_INVALID is PTE_NG). */
+	char *aliases[16][2];
+	int nr_aliases;
 	char *swap_comment; /* the header with the swap layout comment */
 	char *swap_comment_start; /* the line that opens the comment */
 	struct comment_term swap_comment_terms[8];
@@ -100,5 +103,7 @@ const char *arch_names(void);
 int arch_state(const struct arch *arch, const char *name);
 const struct tracking *arch_tracking(const struct arch *arch,
 				     const char *feature);
+/* Does the arch data declare @a and @b one thing ('alias A B')? */
+bool arch_aliases(const struct arch *arch, const char *a, const char *b);
 
 #endif
