@@ -177,11 +177,10 @@ static void add_annotation(struct arch *arch, struct strv *words,
 }
 
 /* alias A B: two names of one bit, never an overlap. */
-static void add_alias(struct arch *arch, struct strv *words,
-		      const char *origin, int lineno)
+static void add_alias(struct arch *arch, struct strv *words, const char *origin,
+		      int lineno)
 {
-	if (words->n != 2 ||
-	    arch->nr_aliases == (int)ARRAY_SIZE(arch->aliases))
+	if (words->n != 2 || arch->nr_aliases == (int)ARRAY_SIZE(arch->aliases))
 		die("%s:%d: 'alias' takes: MACRO MACRO", origin, lineno);
 	arch->aliases[arch->nr_aliases][0] = xstrdup(words->v[0]);
 	arch->aliases[arch->nr_aliases++][1] = xstrdup(words->v[1]);
@@ -268,6 +267,8 @@ static void parse_line(struct arch *arch, char *line, const char *origin,
 		set_word(&arch->write_bit, &words, key, origin, lineno);
 	else if (!strcmp(key, "dirty-bit"))
 		set_word(&arch->dirty_bit, &words, key, origin, lineno);
+	else if (!strcmp(key, "hw-dirty"))
+		add_words(&arch->hw_dirty, &words);
 	else if (!strcmp(key, "access-flags"))
 		add_words(&arch->access_flags, &words);
 	else if (!strcmp(key, "access-keep"))

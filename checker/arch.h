@@ -71,6 +71,8 @@ struct arch {
 	struct strv dirty_tests;
 	char *write_bit; /* what write-protecting clears (PTE_WRITE) */
 	char *dirty_bit; /* the software dirty bit (PTE_DIRTY) */
+	/* Bits whose joint test is "hardware dirty" (PTE_WRITE, PTE_RDONLY). */
+	struct strv hw_dirty;
 	struct strv access_flags; /* functions that mask in access flags */
 	struct strv access_keep; /* bits their masks must keep */
 	struct tracking tracking[8];

@@ -124,7 +124,7 @@ static bool check_one(struct session *s, CXIndex index,
 	if (chdir(src->dir))
 		die("%s: cannot enter: %s", src->dir, strerror(errno));
 	progress("parsing %s", path_under(src->file, kdir) ?: src->file);
-	tu = tu_parse(index, src->file, src->flags, NULL, probe, false, &why);
+	tu = tu_parse(index, src->file, src->flags, NULL, probe, true, &why);
 	free(probe);
 	if (!tu) {
 		warn("%s; not checked", why);

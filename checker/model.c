@@ -32,6 +32,8 @@ static void macro_names(const struct arch *arch, struct strv *names)
 		add_name(names, arch->sw_masks[i].macro);
 	for (int i = 0; i < arch->access_keep.n; i++)
 		add_name(names, arch->access_keep.v[i]);
+	for (int i = 0; i < arch->hw_dirty.n; i++)
+		add_name(names, arch->hw_dirty.v[i]);
 	if (arch->write_bit)
 		add_name(names, arch->write_bit);
 	if (arch->dirty_bit)
@@ -166,8 +168,44 @@ void model_load(struct model *model, struct tu *tu, const struct arch *arch)
 	clang_visitChildren(clang_getTranslationUnitCursor(tu->cx), scan, &ss);
 }
 
+void model_rename(struct model *model, const char *hint, const char *actual,
+		  uint64_t value, const char *file, unsigned int line)
+{
+	struct macro_value *m = find(model, actual);
+
+	if (!m) {
+		model->macros = xrealloc(model->macros,
+					 (model->nr_macros + 1) * sizeof(*m));
+		m = &model->macros[model->nr_macros++];
+		memset(m, 0, sizeof(*m));
+		m->name = xstrdup(actual);
+		m->state = MACRO_CONSTANT;
+		m->value = value;
+		m->file = file && *file ? xstrdup(file) : NULL;
+		m->line = line;
+	}
+	if (!strcmp(hint, actual) ||
+	    model->nr_renames == (int)ARRAY_SIZE(model->renames))
+		return;
+	model->renames[model->nr_renames].hint = xstrdup(hint);
+	model->renames[model->nr_renames++].actual = xstrdup(actual);
+}
+
+const char *model_name(const struct model *model, const char *hint)
+{
+	for (int i = 0; i < model->nr_renames; i++)
+		if (!strcmp(model->renames[i].hint, hint))
+			return model->renames[i].actual;
+	return hint;
+}
+
 void model_free(struct model *model)
 {
+	for (int i = 0; i < model->nr_renames; i++) {
+		free(model->renames[i].hint);
+		free(model->renames[i].actual);
+	}
+	model->nr_renames = 0;
 	for (int i = 0; i < model->nr_macros; i++) {
 		free(model->macros[i].name);
 		free(model->macros[i].file);
@@ -260,7 +298,8 @@ void model_layout(const struct model *model, const struct arch *arch,
 
 	for (int i = 0; i < arch->nr_bits; i++) {
 		const struct bit_def *b = &arch->bits[i];
-		const struct macro_value *m = find(model, b->macro);
+		const char *name = model_name(model, b->macro);
+		const struct macro_value *m = find(model, name);
 
 		if (!m || m->state == MACRO_UNDEFINED) {
 			if (b->optional)
@@ -279,7 +318,7 @@ void model_layout(const struct model *model, const struct arch *arch,
 		for (int k = 0; k < b->nr_states; k++) {
 			struct state_layout *st = &layout->states[b->state[k]];
 
-			add_owner(st, m->value, b->macro, b->role[k]);
+			add_owner(st, m->value, m->name, b->role[k]);
 			if (b->role[k] == ROLE_SW)
 				st->used_sw |= m->value;
 		}

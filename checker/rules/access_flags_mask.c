@@ -156,14 +156,15 @@ static void check_mask(struct unit *unit, CXCursor at, uint64_t mask,
 	const struct strv *keep = &unit->arch->access_keep;
 
 	for (int i = 0; i < keep->n; i++) {
+		const char *name = model_name(&unit->model, keep->v[i]);
 		uint64_t bit;
 
-		if (!model_value(&unit->model, keep->v[i], &bit) || !bit ||
+		if (!model_value(&unit->model, name, &bit) || !bit ||
 		    (mask & bit) == bit)
 			continue;
 		unit_report(unit, my_id, at,
 			    "the %s drops %s: it is lost on a write fault",
-			    what, keep->v[i]);
+			    what, name);
 	}
 }
 

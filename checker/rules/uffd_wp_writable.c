@@ -56,8 +56,9 @@ static void match_layout(struct unit *unit, const struct layout *layout)
 	uint64_t bit, write;
 
 	if (!t || !unit->arch->write_bit ||
-	    !model_value(&unit->model, t->pte_macro, &bit) || !bit ||
-	    !model_value(&unit->model, unit->arch->write_bit, &write) ||
+	    !model_value(&unit->model, model_name(&unit->model, t->pte_macro),
+			 &bit) ||
+	    !bit || !model_value(&unit->model, unit->arch->write_bit, &write) ||
 	    mm_nests_calls(unit->kdir, "mkuffd_wp", "wrprotect"))
 		return;
 	if (!leaves_writable(unit, "pte_mkuffd_wp", write))
