@@ -791,7 +791,7 @@ int cmd_kbuild(int argc, char **argv)
 
 	probe = model_probe_text(s.arch);
 	index = clang_createIndex(0, 0);
-	tu = tu_parse(index, real, &flags, NULL, probe, false, &why);
+	tu = tu_parse(index, real, &flags, NULL, probe, true, &why);
 	if (!tu)
 		die("%s", why);
 	if (tu->errors)
