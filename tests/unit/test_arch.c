@@ -47,6 +47,8 @@ static void test_arm64(void **state)
 	assert_true(strv_has(&a->dirty_tests, "pmd_dirty"));
 	/* Comments are not words. */
 	assert_false(strv_has(&a->dirty_tests, "#"));
+	/* Hardware dirty is writable and not read-only, as data. */
+	assert_strv(&a->hw_dirty, "PTE_WRITE", "PTE_RDONLY");
 	/* Only declared pairs are one thing, either way round. */
 	assert_true(arch_aliases(a, "PTE_PRESENT_INVALID", "PTE_NG"));
 	assert_true(arch_aliases(a, "PTE_NG", "PTE_PRESENT_INVALID"));
