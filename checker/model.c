@@ -289,6 +289,24 @@ static uint64_t field_mask(uint64_t shift, uint64_t bits)
 	return shift >= 64 ? 0 : ones << shift;
 }
 
+/*
+ * The owner name to keep in @layout: the arch data's @hint, which lives as
+ * long as the arch, or a copy of the name the helpers use instead.
+ */
+static const char *layout_name(struct layout *layout, const char *hint,
+			       const char *name)
+{
+	if (name == hint)
+		return hint;
+	for (int i = 0; i < layout->nr_own_names; i++)
+		if (!strcmp(layout->own_names[i], name))
+			return layout->own_names[i];
+	if (layout->nr_own_names == (int)ARRAY_SIZE(layout->own_names))
+		return hint;
+	layout->own_names[layout->nr_own_names] = xstrdup(name);
+	return layout->own_names[layout->nr_own_names++];
+}
+
 void model_layout(const struct model *model, const struct arch *arch,
 		  struct layout *layout)
 {
@@ -298,7 +316,7 @@ void model_layout(const struct model *model, const struct arch *arch,
 
 	for (int i = 0; i < arch->nr_bits; i++) {
 		const struct bit_def *b = &arch->bits[i];
-		const char *name = model_name(model, b->macro);
+		const char *name = model_name(model, b->macro), *owner;
 		const struct macro_value *m = find(model, name);
 
 		if (!m || m->state == MACRO_UNDEFINED) {
@@ -315,10 +333,11 @@ void model_layout(const struct model *model, const struct arch *arch,
 			continue;
 		}
 		check_annotation(m, b, arch);
+		owner = layout_name(layout, b->macro, name);
 		for (int k = 0; k < b->nr_states; k++) {
 			struct state_layout *st = &layout->states[b->state[k]];
 
-			add_owner(st, m->value, m->name, b->role[k]);
+			add_owner(st, m->value, owner, b->role[k]);
 			if (b->role[k] == ROLE_SW)
 				st->used_sw |= m->value;
 		}
