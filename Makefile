@@ -21,6 +21,8 @@ CFLAGS ?= -O2 -g -Wall -Wextra -Wno-unused-parameter
 # not run llvm-config; --cflags may carry C++-only flags on some builds.
 LLVM_CFLAGS = $(filter-out -std=% -fno-exceptions -fno-rtti -W%,$(shell $(LLVM_CONFIG) --cflags 2>/dev/null))
 LLVM_LIBDIR = $(shell $(LLVM_CONFIG) --libdir 2>/dev/null)
+# Where the binary finds libclang; the Debian package sets it empty.
+RPATH = -Wl,-rpath,$(LLVM_LIBDIR)
 # SAN=1: ASan (with LSan) and UBSan, in build-san/ so the two builds never
 # mix; `make test SAN=1` runs the suite against that binary.
 ifeq ($(SAN),1)
@@ -59,7 +61,7 @@ build/ptecheck.1: doc/ptecheck.1.in scripts/man-rules.sh $(RULE_SRCS) build/ptec
 
 $(B)/ptecheck: $(OBJS)
 	$(quiet) LD $@
-	$(Q)$(CC) $(LDFLAGS) -o $@ $(OBJS) -L$(LLVM_LIBDIR) -lclang -Wl,-rpath,$(LLVM_LIBDIR) $(LDLIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(OBJS) -L$(LLVM_LIBDIR) -lclang $(RPATH) $(LDLIBS)
 
 # Generated headers must exist before the first compile; after it, -MMD
 # has recorded who includes them.
@@ -149,6 +151,25 @@ install: build/ptecheck build/ptecheck.1
 	for f in cocci/*.cocci; do \
 		[ -f "$$f" ] && install -m 0644 "$$f" $(DESTDIR)$(PREFIX)/share/ptecheck/cocci/ || :; \
 	done
+	install -D -m 0755 kernel/check $(DESTDIR)$(PREFIX)/share/ptecheck/check
+	install -D -m 0755 kernel/hooks/sendemail-validate \
+		$(DESTDIR)$(PREFIX)/share/ptecheck/hooks/sendemail-validate
+	install -D -m 0755 kernel/b4/ptecheck-perpatch \
+		$(DESTDIR)$(PREFIX)/share/ptecheck/b4/ptecheck-perpatch
+	install -D -m 0644 kernel/b4/README $(DESTDIR)$(PREFIX)/share/doc/ptecheck/README.b4
+
+# The Debian package of HEAD, into build/: built in a git archive of it
+# (dpkg-buildpackage writes beside the source), so the checkout stays clean.
+deb:
+	@mkdir -p build
+	$(Q)tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	git archive --prefix=ptecheck/ HEAD | tar -x -C "$$tmp" && \
+	(cd "$$tmp/ptecheck" && \
+	 PTECHECK_VERSION=$$(git -C $(CURDIR) describe --always HEAD) \
+	 dpkg-buildpackage -us -uc -b >../build.log 2>&1) || \
+	{ tail -n 30 "$$tmp/build.log"; exit 1; }; \
+	rm -f build/ptecheck_*.deb && cp "$$tmp"/ptecheck_*.deb build/ && \
+	ls build/ptecheck_*.deb
 
 # The kernel's own checkpatch and .clang-format, read from KDIR in place:
 # nothing is copied into this repository. Reports only.
@@ -169,6 +190,7 @@ help:
 	@echo 'check    check KDIR in tree mode (ARCH=arm64|x86 picks --arch)'
 	@echo 'bench    deps, all, trees, then bench/bench.sh'
 	@echo 'install  to PREFIX=$(PREFIX) (DESTDIR honoured)'
+	@echo 'deb      the Debian package of HEAD, into build/'
 	@echo 'style    checkpatch.pl and clang-format over checker/ (reports only)'
 	@echo 'clean    remove build/ and build-san/'
 	@echo 'SAN=1    all/test with ASan+LSan+UBSan, in build-san/'
@@ -176,7 +198,7 @@ help:
 	@echo 'KDIR=$(KDIR)'
 
 FORCE:
-.PHONY: all deps trees run test check bench install style clean help FORCE
+.PHONY: all deps trees run test check bench install deb style clean help FORCE
 
 # `make fuzz`: libFuzzer harnesses of ptecheck's own parsers (fuzz/), each
 # run FUZZ_TIME seconds on seeds made from real files; a crash, leak or

@@ -88,13 +88,38 @@ timed() {
 	sort -n -k2 "$tmp/$name.runs" | tail -n 1 | cut -d' ' -f2 >"$tmp/$name.kb"
 }
 
+checked() {
+	sed -n 's/.* in \([0-9]*\) files checked.*/\1/p' "$tmp/$1.log"
+}
+
 # Rows: name|label|TUs|jobs.
 rows=()
-timed ptecheck '0|1' "$ptecheck" check --build "$o" "$kdir"
-rows+=("ptecheck|ptecheck check --build O KDIR|$(sed -n 's/.* in \([0-9]*\) files checked.*/\1/p' "$tmp/ptecheck.log")|-j$(nproc)")
+# --no-cache: the analysis itself; the next row is a re-run that reuses it.
+timed ptecheck '0|1' "$ptecheck" check --no-cache --build "$o" "$kdir"
+rows+=("ptecheck|ptecheck check --no-cache --build O KDIR|$(checked ptecheck)|-j$(nproc)")
+timed ptecheck_cached '0|1' "$ptecheck" check --build "$o" "$kdir"
+rows+=("ptecheck_cached|ptecheck check, unchanged re-run (result cache)|$(checked ptecheck_cached)|-j$(nproc)")
 # The whole configuration matrix, warm (its 6 builds made by the warm-up).
-timed ptecheck_matrix '0|1' "$ptecheck" check --matrix "$kdir"
-rows+=("ptecheck_matrix|ptecheck check --matrix KDIR (6 configs)|$(sed -n 's/.* in \([0-9]*\) files checked.*/\1/p' "$tmp/ptecheck_matrix.log")|-j$(nproc)")
+timed ptecheck_matrix '0|1' "$ptecheck" check --no-cache --matrix "$kdir"
+rows+=("ptecheck_matrix|ptecheck check --no-cache --matrix KDIR (6 configs)|$(checked ptecheck_matrix)|-j$(nproc)")
+# Kbuild mode, as make runs it; CHECK=true is Kbuild's own time, taken off
+# both checkers in the targets below. The header cache is made by the
+# warm-up, as by the first file of a real build.
+timed kbuild_true '0' "${kmake[@]}" -j2 C=2 CHECK=true arch/arm64/mm/
+rows+=("kbuild_true|make -j2 C=2 CHECK=true arch/arm64/mm/ (Kbuild)|$ntu|-j2")
+timed kbuild_ptecheck '0' "${kmake[@]}" -j2 C=2 CHECK="$ptecheck" arch/arm64/mm/
+rows+=("kbuild_ptecheck|make -j2 C=2 CHECK=ptecheck arch/arm64/mm/|$ntu|-j2")
+timed kbuild_sparse '0' "${kmake[@]}" -j2 C=2 CHECK=sparse arch/arm64/mm/
+rows+=("kbuild_sparse|make -j2 C=2 CHECK=sparse arch/arm64/mm/|$ntu|-j2")
+# The gate of the project's 2-patch series on the pristine tree, warm.
+pristine=$CACHE/linux-source-6.12
+series=$root/kernel/series/soft-dirty-6.12
+if [ -d "$pristine" ] && [ -d "$series" ]; then
+	timed gate '0|1' "$ptecheck" gate "$pristine" "$series"
+	rows+=("gate|ptecheck gate 6.12 kernel/series/soft-dirty-6.12 (2)|-|-j$(nproc)")
+	timed check_pristine '0' "$ptecheck" check --no-cache "$pristine"
+	rows+=("check_pristine|ptecheck check --no-cache 6.12 (gate's base)|$(checked check_pristine)|-j$(nproc)")
+fi
 # Like for like: every TU of the build's compile_commands.json under
 # arch/arm64 (arch/arm64/mm/ and what prepare compiled), no pre-filter.
 quiet python3 "$kdir/scripts/clang-tools/gen_compile_commands.py" -d "$o" \
@@ -114,6 +139,12 @@ else
 fi
 
 sparse=$(cat "$tmp/sparse.secs")
+secs() {
+	cat "$tmp/$1.secs"
+}
+ratio() {
+	printf '%.2f' "$(echo "$1 / $2" | bc -l)"
+}
 mkdir -p "$root/build"
 {
 	echo "ptecheck bench, $(date -u +%Y-%m-%d), $(nproc) CPUs, tree $(basename "$kdir")"
@@ -129,5 +160,19 @@ mkdir -p "$root/build"
 		printf '%-52s %4s %5s %8.2f %7d %8.2fx\n' "$label" "${tus:-?}" "$jobs" "$secs" \
 			$(($(cat "$tmp/$name.kb") / 1024)) "$(echo "$secs / $sparse" | bc -l)"
 	done
+	echo
+	echo "targets (same-run ratios)"
+	kb_true=$(secs kbuild_true)
+	kb_pte=$(echo "$(secs kbuild_ptecheck) - $kb_true" | bc -l)
+	kb_sparse=$(echo "$(secs kbuild_sparse) - $kb_true" | bc -l)
+	echo "  Kbuild mode vs sparse, both net of CHECK=true: $(ratio "$kb_pte" "$kb_sparse")x (target <= 1.0)"
+	echo "  ptecheck check vs sparse: $(ratio "$(secs ptecheck)" "$sparse")x (target <= 0.5)"
+	echo "  unchanged re-run: $(secs ptecheck_cached) s (target <= 1 s)"
+	echo "  --matrix (6 configs) vs one check: $(ratio "$(secs ptecheck_matrix)" "$(secs ptecheck)")x (target <= 3)"
+	if [ -f "$tmp/gate.secs" ]; then
+		echo "  gate of 2 patches vs one check of its base: $(ratio "$(secs gate)" "$(secs check_pristine)")x (target <= 3)"
+	fi
+	echo "  ptecheck's peak RSS: $(($(cat "$tmp"/ptecheck*.kb "$tmp"/kbuild_ptecheck.kb \
+		"$tmp"/gate.kb "$tmp"/check_pristine.kb 2>/dev/null | sort -n | tail -n 1) / 1024)) MB (target <= 300)"
 } | tee "$out"
 echo "bench: written to ${out#"$root"/}"

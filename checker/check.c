@@ -5,6 +5,7 @@
  * sources in scope that mention one, a few at a time.
  */
 #include <clang-c/CXCompilationDatabase.h>
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -18,8 +19,10 @@
 #include "engine.h"
 #include "flags.h"
 #include "helpers.h"
+#include "layout_html.h"
 #include "options.h"
 #include "report.h"
+#include "result_cache.h"
 #include "tree.h"
 
 struct source {
@@ -112,9 +115,11 @@ static void list_c_files(const char *dir, struct strv *out)
 	strv_free(&entries);
 }
 
+/* Source @nr of @srcs: the progress line counts them. */
 static bool check_one(struct session *s, CXIndex index,
-		      const struct source *src)
+		      const struct sources *srcs, int nr)
 {
+	const struct source *src = &srcs->v[nr];
 	const struct arch *arch = s->arch;
 	const char *kdir = s->tree.kdir;
 	char *why = NULL, *probe = model_probe_text(arch);
@@ -123,23 +128,45 @@ static bool check_one(struct session *s, CXIndex index,
 
 	if (chdir(src->dir))
 		die("%s: cannot enter: %s", src->dir, strerror(errno));
-	progress("parsing %s", path_under(src->file, kdir) ?: src->file);
+	progress("parsing %d/%d TUs: %s", nr + 1, srcs->n,
+		 path_under(src->file, kdir) ?: src->file);
 	tu = tu_parse(index, src->file, src->flags, NULL, probe, true, &why);
 	free(probe);
 	if (!tu) {
 		warn("%s; not checked", why);
+		result_note_warning(s->deps);
 		free(why);
 		return false;
 	}
-	if (tu->errors)
+	if (tu->errors) {
 		warn("%s: does not compile (%d errors, first: %s); checked what parsed",
 		     path_under(src->file, kdir) ?: src->file, tu->errors,
 		     tu->first_error);
+		result_note_warning(s->deps);
+	}
+	result_note_files(tu->cx, s->deps);
 	unit_init(&unit, &s->engine, tu, arch, kdir);
 	unit_walk(&unit);
 	unit_free(&unit);
 	tu_free(tu);
 	return true;
+}
+
+/* A worker's notes of the files it read, and whether it warned. */
+static void copy_notes(FILE *from, FILE *deps, bool ok)
+{
+	char *line = NULL;
+	size_t n = 0;
+
+	if (!deps)
+		return;
+	if (!ok)
+		result_note_warning(deps);
+	rewind(from);
+	while (getline(&line, &n, from) > 0)
+		if (!isdigit((unsigned char)line[0]))
+			fputs(line, deps);
+	free(line);
 }
 
 /*
@@ -159,7 +186,7 @@ static bool check_sources(struct session *s, const struct sources *srcs)
 		CXIndex index = clang_createIndex(0, 0);
 
 		for (int i = 0; i < srcs->n; i++)
-			ok &= check_one(s, index, &srcs->v[i]);
+			ok &= check_one(s, index, srcs, i);
 		clang_disposeIndex(index);
 		return ok;
 	}
@@ -181,10 +208,13 @@ static bool check_sources(struct session *s, const struct sources *srcs)
 			CXIndex index = clang_createIndex(0, 0);
 			bool all = true;
 
-			findings_set_config(&mine, s->findings.config);
+			findings_set_config(&mine, s->engine.findings->config);
 			s->engine.findings = &mine;
+			/* The files it read go back with its findings. */
+			if (s->deps)
+				s->deps = out[k];
 			for (int i = k; i < srcs->n; i += jobs)
-				all &= check_one(s, index, &srcs->v[i]);
+				all &= check_one(s, index, srcs, i);
 			report_serialize(&mine, out[k], 0);
 			fflush(out[k]);
 			_exit(all ? 0 : EXIT_INPUT);
@@ -203,7 +233,8 @@ static bool check_sources(struct session *s, const struct sources *srcs)
 			ok = false;
 		}
 		rewind(out[k]);
-		report_deserialize(&s->findings, out[k]);
+		report_deserialize(s->engine.findings, out[k]);
+		copy_notes(out[k], s->deps, ok);
 		fclose(out[k]);
 	}
 	return ok;
@@ -366,6 +397,10 @@ static bool open_config(struct session *s, const struct tree *tree,
 		if (!flags_from_cmd_file(cmd, &run->template))
 			die("%s: no compiler command line in it", cmd);
 		free(cmd);
+		/* A build shared with another tree names that tree. */
+		if (run->build.source && strcmp(run->build.source, tree->kdir))
+			flags_rebase(&run->template, run->build.source,
+				     tree->kdir);
 		run->probe_flags = &run->template;
 	}
 	if (chdir(run->build.dir))
@@ -378,20 +413,19 @@ static bool open_config(struct session *s, const struct tree *tree,
  * probe under it, build its layout and run the layout and call hooks on
  * the headers.
  */
-bool run_probe(struct session *s, const struct tree *tree,
-	       const struct matrix_def *matrix, struct config_run *run)
+static void probe_config(struct session *s, const struct tree *tree,
+			 struct config_run *run)
 {
 	const struct options *opts = &s->opts;
 	const struct arch *arch = s->arch;
 	struct unit unit;
 	struct tu *probe;
 
-	if (!open_config(s, tree, matrix, run))
-		return false;
-	engine_set_config(&s->engine, matrix ? matrix->name : run->build.label);
-
 	probe = parse_probe(arch, run->build.dir, run->probe_flags, tree->kdir,
 			    opts->helper);
+	if (probe->errors)
+		result_note_warning(s->deps);
+	result_note_files(probe->cx, s->deps);
 	unit_init(&unit, &s->engine, probe, arch, tree->kdir);
 	unit.kconfig = run->build.kconfig;
 	unit_layout(&unit, &run->layout);
@@ -402,6 +436,15 @@ bool run_probe(struct session *s, const struct tree *tree,
 	unit_names(&unit, &run->names);
 	unit_free(&unit);
 	tu_free(probe);
+}
+
+bool run_probe(struct session *s, const struct tree *tree,
+	       const struct matrix_def *matrix, struct config_run *run)
+{
+	if (!open_config(s, tree, matrix, run))
+		return false;
+	engine_set_config(&s->engine, matrix ? matrix->name : run->build.label);
+	probe_config(s, tree, run);
 	return true;
 }
 
@@ -421,6 +464,9 @@ static bool check_files(struct session *s, struct config_run *run,
 		list_c_files(scope, &files);
 		for (int i = 0; i < files.n; i++) {
 			struct strv *flags = xcalloc(1, sizeof(*flags));
+
+			/* An edit may make a skipped file worth parsing. */
+			result_note_path(files.v[i], s->deps);
 
 			flags_for_object(&run->template, files.v[i], flags);
 			add_source(srcs, files.v[i], flags, run->build.dir);
@@ -507,41 +553,139 @@ void config_run_free(struct config_run *run)
 	free(run);
 }
 
+/*
+ * What one configuration's findings in tree mode depend on besides the
+ * files its parses read and ptecheck itself: arch data and rules, the tree,
+ * the build, and which sources the arch holds.
+ */
+static char *check_key(const struct session *s, const struct config_run *run)
+{
+	char *scope = xasprintf("%s/arch/%s", s->tree.kdir, s->arch->name);
+	char *arch_data =
+		s->opts.arch_data ? read_file(s->opts.arch_data, NULL) : NULL;
+	char *key = xasprintf("%s\n%s\n%s\n%s\n%d\n", s->tree.kdir, run->build.dir, s->arch->name,
+			      arch_data ?: "-", s->opts.all_files);
+	struct strv files = { 0 };
+	char *next;
+
+	for (int i = 0; i < NR_RULES; i++) {
+		next = xasprintf("%s%d", key, s->opts.enabled[i]);
+		free(key);
+		key = next;
+	}
+	list_c_files(scope, &files);
+	for (int i = 0; i < files.n; i++) {
+		next = xasprintf("%s\n%s", key, files.v[i]);
+		free(key);
+		key = next;
+	}
+	strv_free(&files);
+	free(arch_data);
+	free(scope);
+	return key;
+}
+
+/* Add @from's findings to @to, in @to's configuration. */
+static void merge_findings(struct findings *to, const struct findings *from)
+{
+	FILE *f = tmpfile();
+
+	if (!f)
+		die("cannot create a temporary file: %s", strerror(errno));
+	report_serialize(from, f, 0);
+	rewind(f);
+	report_deserialize(to, f);
+	fclose(f);
+}
+
+/*
+ * One configuration's findings: those of an earlier run on the same tree
+ * while no file it read has changed, else from the header probe and the
+ * sources, kept for the next run unless the run warned.
+ */
+static bool check_config(struct session *s, struct config_run *run,
+			 int *files_checked)
+{
+	struct findings mine = { 0 }, *all = s->engine.findings;
+	struct cached_result r = { 0 };
+	int before = *files_checked;
+	char *key, *path = NULL;
+	bool ok = true;
+
+	findings_set_config(&mine, all->config);
+	if (!s->opts.compdb_dir && !s->opts.no_cache) {
+		key = check_key(s, run);
+		path = result_path(cache_dir(), "check", key);
+		free(key);
+	}
+	if (path && result_load(path, &r, &mine)) {
+		*files_checked += r.files_checked;
+	} else {
+		s->engine.findings = &mine;
+		if (path) {
+			r.deps = tmpfile();
+			if (!r.deps)
+				die("cannot create a temporary file: %s",
+				    strerror(errno));
+		}
+		s->deps = r.deps;
+		probe_config(s, &s->tree, run);
+		ok = check_files(s, run, files_checked);
+		r.files_checked = *files_checked - before;
+		if (path && ok)
+			result_store(path, &r, &mine, 0);
+		s->deps = NULL;
+		s->engine.findings = all;
+	}
+	merge_findings(all, &mine);
+	findings_free(&mine);
+	cached_result_free(&r);
+	free(path);
+	return ok;
+}
+
 int cmd_check(int argc, char **argv)
 {
 	struct report_context ctx = { 0 };
 	struct session s;
 	int nr_runs, status;
 	const struct arch *arch;
-	char *label = NULL;
+	char *label = NULL, *build = NULL;
 	bool ok = true;
 
 	arch = start(&s, argc, argv, "check");
 	/* Baselines are named from here; the run moves into the build. */
 	s.opts.baseline = absolute(s.opts.baseline);
 	s.opts.write_baseline = absolute(s.opts.write_baseline);
-	if (s.opts.format == FORMAT_TEXT || s.opts.format == FORMAT_SVG)
+	if (s.opts.format == FORMAT_TEXT || s.opts.format == FORMAT_SVG ||
+	    s.opts.format == FORMAT_HTML)
 		die("check --format: gcc, json, checkpatch, sarif or b4");
 	session_init_rules(&s);
 	nr_runs = s.opts.matrix ? arch->nr_matrix : 1;
 	for (int i = 0; i < nr_runs; i++) {
+		const struct matrix_def *matrix =
+			s.opts.matrix ? &arch->matrix[i] : NULL;
 		struct config_run *run = xcalloc(1, sizeof(*run));
 
-		if (run_probe(&s, &s.tree,
-			      s.opts.matrix ? &arch->matrix[i] : NULL, run)) {
-			ok &= check_files(&s, run, &ctx.files_checked);
+		if (open_config(&s, &s.tree, matrix, run)) {
+			engine_set_config(&s.engine, matrix ? matrix->name :
+							      run->build.label);
+			ok &= check_config(&s, run, &ctx.files_checked);
 			if (!label)
 				label = s.opts.matrix ?
 						xasprintf("%s, matrix of %d",
 							  run->build.label,
 							  nr_runs) :
 						xstrdup(run->build.label);
+			if (!s.opts.matrix)
+				build = xstrdup(run->build.dir);
 		}
 		config_run_free(run);
 	}
 	progress_done();
 
 	ctx.config = label;
+	ctx.build = build;
 	ctx.kdir = s.tree.kdir;
 	ctx.terse = s.opts.terse;
 	report_suppress(&s.findings, s.tree.kdir);
@@ -564,6 +708,7 @@ int cmd_check(int argc, char **argv)
 		status = report_exit_status(&s.findings, s.opts.fail_on);
 	}
 	free(label);
+	free(build);
 	session_free(&s);
 	tree_free(&s.tree);
 	return ok ? status : EXIT_INPUT;
@@ -579,15 +724,24 @@ static int layout_diff(struct session *s)
 
 	if (opts->matrix || opts->build_dir || opts->compdb_dir)
 		die("layout --diff: not with --matrix, --build or -p");
-	if (opts->format != FORMAT_TEXT && opts->format != FORMAT_JSON)
-		die("layout --diff --format: text or json");
+	if (opts->format != FORMAT_TEXT && opts->format != FORMAT_JSON &&
+	    opts->format != FORMAT_HTML)
+		die("layout --diff --format: text, json or html");
 	tree_open(&other, opts->diff, s->arch);
 	if (!run_probe(s, &other, NULL, before) ||
 	    !run_probe(s, &s->tree, NULL, after))
 		return EXIT_INPUT;
 	progress_done();
-	layout_print_diff(stdout, &before->layout, &after->layout,
-			  opts->format == FORMAT_JSON);
+	if (opts->format == FORMAT_HTML) {
+		struct html_page page;
+
+		html_begin(&page, stdout, "ptecheck layout --diff");
+		html_diff(&page, &before->layout, &after->layout);
+		html_end(&page);
+	} else {
+		layout_print_diff(stdout, &before->layout, &after->layout,
+				  opts->format == FORMAT_JSON);
+	}
 	config_run_free(before);
 	config_run_free(after);
 	tree_free(&other);
@@ -687,13 +841,14 @@ int cmd_layout(int argc, char **argv)
 {
 	const struct arch *arch;
 	struct session s;
+	struct html_page page;
 	int nr_runs, shown = 0, status = EXIT_CLEAN;
 
 	arch = start(&s, argc, argv, "layout");
 	if (!s.opts.format_given)
 		s.opts.format = FORMAT_TEXT;
 	if (s.opts.format == FORMAT_GCC)
-		die("layout --format: text, json or svg");
+		die("layout --format: text, json, svg or html");
 	if (s.opts.diff) {
 		/* No rules: the bits that changed only. */
 		engine_init(&s.engine, &s.findings, (bool[NR_RULES]){ false });
@@ -705,6 +860,8 @@ int cmd_layout(int argc, char **argv)
 	nr_runs = s.opts.matrix ? arch->nr_matrix : 1;
 	if (s.opts.format == FORMAT_JSON && s.opts.matrix)
 		fputs("[\n", stdout);
+	if (s.opts.format == FORMAT_HTML)
+		html_begin(&page, stdout, "ptecheck layout");
 	for (int i = 0; i < nr_runs; i++) {
 		struct config_run *run = xcalloc(1, sizeof(*run));
 
@@ -716,6 +873,8 @@ int cmd_layout(int argc, char **argv)
 				layout_print_json(stdout, &run->layout);
 			else if (s.opts.format == FORMAT_SVG)
 				layout_print_svg(stdout, &run->layout);
+			else if (s.opts.format == FORMAT_HTML)
+				html_layout(&page, &run->layout);
 			else
 				layout_print_text(stdout, &run->layout);
 		}
@@ -723,6 +882,8 @@ int cmd_layout(int argc, char **argv)
 	}
 	if (s.opts.format == FORMAT_JSON && s.opts.matrix)
 		fputs("]\n", stdout);
+	if (s.opts.format == FORMAT_HTML)
+		html_end(&page);
 	progress_done();
 	report_sort(&s.findings);
 	report_print(&s.findings, stderr, FORMAT_GCC,
@@ -760,10 +921,95 @@ static char *kdir_from_flags(const struct strv *flags, const char *arch)
 	    arch);
 }
 
-/* Kbuild: $(CHECK) $(CHECKFLAGS) $(c_flags) file.c, in the O= directory. */
+/*
+ * What Kbuild mode's header analysis depends on besides the files it
+ * reads and ptecheck itself: arch data and rules, the .config, and the
+ * flags shared by every file (not KBUILD_BASENAME and friends).
+ */
+static char *header_key(const struct session *s, const struct strv *flags,
+			const char *kdir)
+{
+	char cwd[PATH_MAX], *config = read_file(".config", NULL);
+	char *arch_data =
+		s->opts.arch_data ? read_file(s->opts.arch_data, NULL) : NULL;
+	char *key = xasprintf("%s\n%s\n%s\n%s\n%s\n",
+			      getcwd(cwd, sizeof(cwd)) ?: ".", kdir,
+			      s->arch->name, arch_data ?: "-", config ?: "-");
+	char *next;
+
+	for (int i = 0; i < NR_RULES; i++) {
+		next = xasprintf("%s%d", key, s->opts.enabled[i]);
+		free(key);
+		key = next;
+	}
+	for (int i = 0; i < flags->n; i++) {
+		if (strstr(flags->v[i], "KBUILD_"))
+			continue;
+		next = xasprintf("%s\n%s", key, flags->v[i]);
+		free(key);
+		key = next;
+	}
+	free(config);
+	free(arch_data);
+	return key;
+}
+
+/*
+ * The header probe's findings (every rule's, layout rules included) and
+ * the names that make a source worth parsing: from the cache when no file
+ * the probe read has changed, else made and kept for the next file.
+ */
+static void kbuild_headers(struct session *s, const struct strv *flags,
+			   const char *kdir, const struct build *build,
+			   struct strv *names)
+{
+	char *key = header_key(s, flags, kdir);
+	char *path = result_path(cache_dir(), "kbuild", key);
+	int lock = result_lock(path);
+	struct cached_result r = { 0 };
+	char cwd[PATH_MAX];
+	struct layout layout = { 0 };
+	struct unit unit;
+	struct tu *probe;
+
+	if (!result_load(path, &r, &s->findings)) {
+		probe = parse_probe(s->arch, getcwd(cwd, sizeof(cwd)) ?: ".",
+				    flags, kdir, NULL);
+		unit_init(&unit, &s->engine, probe, s->arch, kdir);
+		unit.kconfig = build->kconfig;
+		if (build->kconfig)
+			unit_layout(&unit, &layout);
+		unit_walk(&unit);
+		unit_names(&unit, &r.names);
+		unit_free(&unit);
+		r.deps = tmpfile();
+		if (!r.deps)
+			die("cannot create a temporary file: %s",
+			    strerror(errno));
+		if (probe->errors)
+			result_note_warning(r.deps);
+		result_note_files(probe->cx, r.deps);
+		result_store(path, &r, &s->findings, 0);
+		tu_free(probe);
+		layout_free(&layout);
+	}
+	for (int i = 0; i < r.names.n; i++)
+		strv_push(names, r.names.v[i]);
+	cached_result_free(&r);
+	close(lock);
+	free(path);
+	free(key);
+}
+
+/*
+ * Kbuild: $(CHECK) $(CHECKFLAGS) $(c_flags) file.c, in the O= directory.
+ * Every file reports the header findings; only a file that names what the
+ * rules look for is parsed, as in tree mode.
+ */
 int cmd_kbuild(int argc, char **argv)
 {
 	struct strv pass = { 0 }, flags = { 0 }, sources = { 0 };
+	struct strv names = { 0 };
 	struct report_context ctx = { 0 };
 	struct build build = { 0 };
 	struct session s;
@@ -789,34 +1035,42 @@ int cmd_kbuild(int argc, char **argv)
 	kdir = kdir_from_flags(&flags, s.arch->name);
 	session_init_rules(&s);
 
-	probe = model_probe_text(s.arch);
-	index = clang_createIndex(0, 0);
-	tu = tu_parse(index, real, &flags, NULL, probe, true, &why);
-	if (!tu)
-		die("%s", why);
-	if (tu->errors)
-		warn("%s: does not compile (%d errors, first: %s); checked what parsed",
-		     sources.v[0], tu->errors, tu->first_error);
-	unit_init(&unit, &s.engine, tu, s.arch, kdir);
-	unit_walk(&unit);
-	unit_free(&unit);
-	tu_free(tu);
-	clang_disposeIndex(index);
-	free(probe);
-
 	/* Kbuild runs checkers in the O= directory, beside its .config. */
 	if (is_file(".config"))
 		build_open(&build, s.arch, ".", "O=.config");
 	else
 		build.label = xasprintf("%s (no .config in %s)", s.arch->name,
 					getcwd(real, sizeof(real)) ?: ".");
+	engine_set_config(&s.engine, build.label);
+	kbuild_headers(&s, &flags, kdir, &build, &names);
+
+	if (mentions(real, &names)) {
+		probe = model_probe_text(s.arch);
+		index = clang_createIndex(0, 0);
+		tu = tu_parse(index, real, &flags, NULL, probe, true, &why);
+		if (!tu)
+			die("%s", why);
+		if (tu->errors)
+			warn("%s: does not compile (%d errors, first: %s); checked what parsed",
+			     sources.v[0], tu->errors, tu->first_error);
+		unit_init(&unit, &s.engine, tu, s.arch, kdir);
+		unit.kconfig = build.kconfig;
+		unit_walk(&unit);
+		unit_free(&unit);
+		tu_free(tu);
+		clang_disposeIndex(index);
+		free(probe);
+	}
+
 	ctx.config = build.label;
 	ctx.kdir = kdir;
 	ctx.files_checked = 1;
+	report_suppress(&s.findings, kdir);
 	report_sort(&s.findings);
 	report_print(&s.findings, stderr, FORMAT_GCC, &ctx);
 	status = report_exit_status(&s.findings, s.opts.fail_on);
 	build_free(&build);
+	strv_free(&names);
 	strv_free(&pass);
 	strv_free(&flags);
 	strv_free(&sources);

@@ -34,6 +34,7 @@ struct session {
 	struct tree tree;
 	struct findings findings;
 	struct engine engine;
+	FILE *deps; /* where parses note the files they read, if kept */
 };
 
 const struct arch *load_arch(const struct options *opts);

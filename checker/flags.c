@@ -182,3 +182,18 @@ bool flags_from_cmd_file(const char *path, struct strv *out)
 	free(text);
 	return ok;
 }
+
+void flags_rebase(struct strv *flags, const char *from, const char *to)
+{
+	size_t n = strlen(from);
+
+	for (int i = 0; i < flags->n; i++) {
+		char *arg = flags->v[i], *at = strstr(arg, from);
+
+		if (!at || (at[n] && at[n] != '/'))
+			continue;
+		flags->v[i] =
+			xasprintf("%.*s%s%s", (int)(at - arg), arg, to, at + n);
+		free(arg);
+	}
+}

@@ -26,4 +26,10 @@ void flags_for_object(const struct strv *template, const char *source,
 /* The flags of the savedcmd_ line of a Kbuild .cmd file. */
 bool flags_from_cmd_file(const char *path, struct strv *out);
 
+/*
+ * Point the paths under @from (the tree a shared build was prepared from)
+ * at @to, the tree being checked.
+ */
+void flags_rebase(struct strv *flags, const char *from, const char *to);
+
 #endif

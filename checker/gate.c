@@ -12,7 +12,6 @@
  */
 #include <errno.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,36 +20,17 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "gate_report.h"
+#include "layout_html.h"
 #include "report.h"
 
-struct gate_finding {
-	char *rule, *file, *message;
-	unsigned int line, column;
-	bool error;
+/* One gate run. */
+struct gate {
+	const struct options *opts;
+	char *scratch; /* under the cache; removed at exit or on a signal */
+	char *to_base; /* BASE..TIP: the diff that takes the copy to BASE */
+	char *self; /* this binary, which checks each step */
 };
-
-struct step {
-	struct gate_finding *v;
-	int n;
-};
-
-static char *scratch;
-/* For BASE..TIP: the diff that takes the copied tree back to BASE. */
-static char *to_base;
-
-static void drop_scratch(void)
-{
-	if (scratch)
-		remove_tree(scratch);
-	scratch = NULL;
-}
-
-static void on_signal(int sig)
-{
-	stop_and_remove(scratch);
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
 
 /* Run a command, its stdout into @out (a file path), stderr into @err. */
 static int run_to(char *const argv[], const char *dir, const char *out,
@@ -128,12 +108,12 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* A directory: its patches in name order, without the cover letter. */
-static void add_dir(struct strv *patches, const char *dir)
+static void add_dir(const struct gate *g, struct strv *patches, const char *dir)
 {
-	char *list = xasprintf("%s/ls.out", scratch), *err, *text, *p, *next;
+	char *list = xasprintf("%s/ls.out", g->scratch), *err, *text, *p, *next;
 	struct strv names = { 0 };
 
-	err = xasprintf("%s/ls.err", scratch);
+	err = xasprintf("%s/ls.err", g->scratch);
 	if (run_words(NULL, list, err, "ls", "-1", dir, NULL))
 		die("%s: cannot list", dir);
 	text = read_file(list, NULL);
@@ -157,9 +137,10 @@ static void add_dir(struct strv *patches, const char *dir)
 }
 
 /* An mbox: one patch a message, split by git itself. */
-static void add_mbox(struct strv *patches, const char *mbox, int nr)
+static void add_mbox(const struct gate *g, struct strv *patches,
+		     const char *mbox, int nr)
 {
-	char *dir = xasprintf("%s/mbox-%d", scratch, nr);
+	char *dir = xasprintf("%s/mbox-%d", g->scratch, nr);
 	char *out = xasprintf("%s.out", dir), *err = xasprintf("%s.err", dir);
 	char *arg = xasprintf("-o%s", dir);
 	char *count;
@@ -187,9 +168,10 @@ static void add_mbox(struct strv *patches, const char *mbox, int nr)
  * replaces the files it changes, where a checkout could write through the
  * hard links into KDIR.
  */
-static void add_range(struct strv *patches, const char *kdir, const char *range)
+static void add_range(struct gate *g, struct strv *patches, const char *kdir,
+		      const char *range)
 {
-	char *dir = xasprintf("%s/range", scratch);
+	char *dir = xasprintf("%s/range", g->scratch);
 	char *out = xasprintf("%s.out", dir), *err = xasprintf("%s.err", dir);
 	char *base =
 		xasprintf("%.*s", (int)(strstr(range, "..") - range), range);
@@ -203,15 +185,15 @@ static void add_range(struct strv *patches, const char *kdir, const char *range)
 	if (run_words(NULL, out, err, "git", "-C", kdir, "format-patch", "-q",
 		      "--no-cover-letter", "-o", dir, range, NULL))
 		die("%s: git format-patch cannot make patches of it", range);
-	to_base = xasprintf("%s/to-base.diff", scratch);
-	if (run_words(NULL, to_base, err, "git", "-C", kdir, "diff", "--binary",
-		      tip, base, NULL))
+	g->to_base = xasprintf("%s/to-base.diff", g->scratch);
+	if (run_words(NULL, g->to_base, err, "git", "-C", kdir, "diff",
+		      "--binary", tip, base, NULL))
 		die("%s: git diff cannot compare %s with %s", range, tip, base);
-	add_dir(patches, dir);
+	add_dir(g, patches, dir);
 	free(base);
 }
 
-static void collect(struct strv *patches, const char *kdir,
+static void collect(struct gate *g, struct strv *patches, const char *kdir,
 		    const struct strv *inputs)
 {
 	for (int i = 0; i < inputs->n; i++) {
@@ -219,7 +201,7 @@ static void collect(struct strv *patches, const char *kdir,
 		char *line;
 
 		if (!strcmp(in, "-")) {
-			char *copy = xasprintf("%s/stdin.patch", scratch);
+			char *copy = xasprintf("%s/stdin.patch", g->scratch);
 			char *text = read_file("/dev/stdin", NULL);
 			FILE *f = fopen(copy, "w");
 
@@ -229,12 +211,12 @@ static void collect(struct strv *patches, const char *kdir,
 			in = copy;
 		}
 		if (is_dir(in)) {
-			add_dir(patches, in);
+			add_dir(g, patches, in);
 			continue;
 		}
 		if (!is_file(in)) {
 			if (strstr(in, ".."))
-				add_range(patches, kdir, in);
+				add_range(g, patches, kdir, in);
 			else
 				die("%s: no such patch, directory or mbox", in);
 			continue;
@@ -244,7 +226,7 @@ static void collect(struct strv *patches, const char *kdir,
 			die("%s: empty: no patches in it", in);
 		/* git format-patch and mboxes start "From <sha> <date>". */
 		if (starts_with(line, "From ") && strstr(in, ".patch") == NULL)
-			add_mbox(patches, in, i);
+			add_mbox(g, patches, in, i);
 		else
 			add_file(patches, in);
 		free(line);
@@ -277,10 +259,10 @@ static bool is_untrusted_path(const char *path)
  * patches, and (without --trust) build code that preparing would run.
  * Returns true when the patch touches Kconfig, so the build is redone.
  */
-static bool vet(const char *patch, const char *tree, bool trust)
+static bool vet(const struct gate *g, const char *patch, const char *tree)
 {
-	char *out = xasprintf("%s/numstat.out", scratch);
-	char *err = xasprintf("%s/numstat.err", scratch);
+	char *out = xasprintf("%s/numstat.out", g->scratch);
+	char *err = xasprintf("%s/numstat.err", g->scratch);
 	char *text, *p, *next;
 	bool kconfig = false;
 	int files = 0;
@@ -309,7 +291,7 @@ static bool vet(const char *patch, const char *tree, bool trust)
 		if (path[0] == '/' || starts_with(path, "../") ||
 		    strstr(path, "/../"))
 			die("%s: refused: %s is outside the tree", patch, path);
-		if (!trust && is_untrusted_path(path))
+		if (!g->opts->trust && is_untrusted_path(path))
 			die("%s: touches %s, which preparing a build would run; pass --trust if you trust it",
 			    patch, path);
 		kconfig |= strstr(path, "Kconfig") != NULL;
@@ -322,10 +304,11 @@ static bool vet(const char *patch, const char *tree, bool trust)
 	return kconfig;
 }
 
-static void apply_patch(const char *patch, const char *tree)
+static void apply_patch(const struct gate *g, const char *patch,
+			const char *tree)
 {
-	char *out = xasprintf("%s/apply.out", scratch);
-	char *err = xasprintf("%s/apply.err", scratch);
+	char *out = xasprintf("%s/apply.out", g->scratch);
+	char *err = xasprintf("%s/apply.err", g->scratch);
 
 	if (run_words(tree, out, err, "git", "apply", "--whitespace=nowarn",
 		      patch, NULL)) {
@@ -342,49 +325,44 @@ static void apply_patch(const char *patch, const char *tree)
 	free(err);
 }
 
-static void load_findings(const char *path, struct step *step)
+/* The patch's subject as git am would take it, or "" without one. */
+static char *subject_of(const struct gate *g, const char *patch)
 {
-	char *text = read_file(path, NULL), *line, *next;
+	char *info = xasprintf("%s/mailinfo.out", g->scratch);
+	char *err = xasprintf("%s/mailinfo.err", g->scratch);
+	char *msg = xasprintf("%s/mailinfo.msg", g->scratch);
+	char *body = xasprintf("%s/mailinfo.patch", g->scratch);
+	char *text, *line, *subject = NULL;
 
-	for (line = text; line && *line; line = next) {
-		struct gate_finding *f;
-		char *field[5];
-		int n = 0;
-
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		field[n++] = line;
-		for (char *p = line; *p && n < 5; p++) {
-			if (*p == '\t') {
-				*p = '\0';
-				field[n++] = p + 1;
-			}
-		}
-		if (n != 5 || atoi(field[0]) < 0 || atoi(field[0]) >= NR_RULES)
-			continue;
-		step->v = xrealloc(step->v, (step->n + 1) * sizeof(*step->v));
-		f = &step->v[step->n++];
-		f->rule = xstrdup(rules[atoi(field[0])].name);
-		f->error = rules[atoi(field[0])].severity == SEV_ERROR;
-		f->line = atoi(field[1]);
-		f->column = atoi(field[2]);
-		f->file = xstrdup(field[3]);
-		f->message = xstrdup(field[4]);
+	if (!run_words(NULL, info, err, "sh", "-c",
+		       "exec git mailinfo \"$1\" \"$2\" <\"$3\"", "sh", msg,
+		       body, patch, NULL)) {
+		text = read_file(info, NULL);
+		line = text ? strstr(text, "Subject: ") : NULL;
+		if (line && (line == text || line[-1] == '\n'))
+			subject = xasprintf(
+				"%.*s", (int)strcspn(line + 9, "\n"), line + 9);
+		free(text);
 	}
-	free(text);
+	free(info);
+	free(err);
+	free(msg);
+	free(body);
+	return subject ? subject : xstrdup("");
 }
 
 /* The findings of the scratch tree now, from a child ptecheck. */
-static void check_step(const struct options *opts, const char *self,
-		       const char *tree, struct step *step)
+static void check_step(const struct gate *g, const char *tree,
+		       struct findings *step)
 {
-	char *out = xasprintf("%s/check.out", scratch);
-	char *err = xasprintf("%s/check.err", scratch);
+	const struct options *opts = g->opts;
+	char *out = xasprintf("%s/check.out", g->scratch);
+	char *err = xasprintf("%s/check.err", g->scratch);
 	struct strv argv = { 0 };
+	FILE *in;
 	int status;
 
-	strv_push(&argv, self);
+	strv_push(&argv, g->self);
 	strv_push(&argv, "check");
 	strv_push(&argv, "--format=serial");
 	strv_push(&argv, "--fail-on=never");
@@ -400,181 +378,112 @@ static void check_step(const struct options *opts, const char *self,
 
 		die("checking the tree failed (%s)", why);
 	}
-	load_findings(out, step);
+	in = fopen(out, "r");
+	if (!in)
+		die("%s: cannot read", out);
+	report_deserialize(step, in);
+	fclose(in);
 	strv_free(&argv);
 	free(out);
 	free(err);
 }
 
-static bool same(const struct gate_finding *a, const struct gate_finding *b)
+static const char *base_name(const char *path)
 {
-	return !strcmp(a->rule, b->rule) && !strcmp(a->file, b->file) &&
-	       !strcmp(a->message, b->message);
+	return strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 }
 
-/* The findings of @in that @of does not match, one for one. */
-static int difference(const struct step *in, const struct step *of,
-		      const struct gate_finding **out)
+/* A copy of KDIR to apply to: hard links (git apply replaces files). */
+static char *copy_tree(const struct gate *g, const char *kdir)
 {
-	bool *used = xcalloc(of->n + 1, sizeof(*used));
-	int n = 0;
+	char *tree_dir = xasprintf("%s/tree", g->scratch);
+	char *out = xasprintf("%s/cp.out", g->scratch);
+	char *err = xasprintf("%s/cp.err", g->scratch);
 
-	for (int i = 0; i < in->n; i++) {
-		bool matched = false;
-
-		for (int j = 0; j < of->n && !matched; j++) {
-			if (!used[j] && same(&in->v[i], &of->v[j])) {
-				used[j] = true;
-				matched = true;
-			}
-		}
-		if (!matched)
-			out[n++] = &in->v[i];
+	progress("copying %s", kdir);
+	if (run_words(NULL, out, err, "cp", "-al", kdir, tree_dir, NULL)) {
+		/* Another file system: a real copy. */
+		remove_tree(tree_dir);
+		if (run_words(NULL, out, err, "cp", "-a", kdir, tree_dir, NULL))
+			die("%s: cannot copy to %s", kdir, tree_dir);
 	}
-	free(used);
-	return n;
+	free(out);
+	free(err);
+	return tree_dir;
 }
 
-static void print_finding(FILE *out, const struct gate_finding *f,
-			  enum format format)
+static void gate_start(struct gate *g, const struct options *opts)
 {
-	const char *level = "note";
-	int id = rule_lookup(f->rule);
+	char self[PATH_MAX];
+	ssize_t n;
 
-	if (id >= 0)
-		level = severity_name(rules[id].severity);
-	if (format == FORMAT_CHECKPATCH)
-		fprintf(out, "%s:%s: %s\n#%u: FILE: %s:%u:\n\n",
-			!strcmp(level, "error")	  ? "ERROR" :
-			!strcmp(level, "warning") ? "WARNING" :
-						    "CHECK",
-			f->rule, f->message, f->line, f->file, f->line);
-	else
-		fprintf(out, "    %s:%u:%u: %s: %s [%s]\n", f->file, f->line,
-			f->column, level, f->message, f->rule);
+	memset(g, 0, sizeof(*g));
+	g->opts = opts;
+	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n <= 0)
+		die("cannot find the ptecheck binary");
+	self[n] = '\0';
+	g->self = xstrdup(self);
+	g->scratch = xasprintf("%s/gate/%d", cache_dir(), (int)getpid());
+	remove_tree(g->scratch);
+	if (run_words(NULL, "/dev/null", "/dev/null", "mkdir", "-p", g->scratch,
+		      NULL))
+		die("%s: cannot create", g->scratch);
+	remove_at_exit(g->scratch);
+	/*
+	 * Builds are keyed by content: the scratch tree shares KDIR's, and a
+	 * patch to Kconfig or a Makefile leads to a build of its own.
+	 */
 }
 
-static void indent(FILE *out, const char *text)
+static void check_options(struct options *opts)
 {
-	for (const char *p = text; *p;) {
-		size_t n = strcspn(p, "\n");
-
-		fprintf(out, "    %.*s\n", (int)n, p);
-		p += n + (p[n] == '\n');
-	}
-}
-
-static bool report_step(const char *name, int nr, int total,
-			const struct step *before, const struct step *after,
-			const struct layout *was, const struct layout *now,
-			enum format format)
-{
-	const struct gate_finding **added, **fixed;
-	int nr_added, nr_fixed, errors = 0;
-	char *diff = NULL;
-	size_t len = 0;
-	FILE *mem;
-
-	added = xcalloc(after->n + 1, sizeof(*added));
-	fixed = xcalloc(before->n + 1, sizeof(*fixed));
-	nr_added = difference(after, before, added);
-	nr_fixed = difference(before, after, fixed);
-	for (int i = 0; i < nr_added; i++)
-		errors += added[i]->error;
-	mem = open_memstream(&diff, &len);
-	layout_print_diff(mem, was, now, false);
-	fclose(mem);
-
-	if (format == FORMAT_CHECKPATCH) {
-		for (int i = 0; i < nr_added; i++)
-			print_finding(stdout, added[i], format);
-		printf("total: %d errors, %d warnings, 0 lines checked\n\n%s %s.\n",
-		       errors, nr_added - errors, name,
-		       errors ?
-			       "has style problems, please review" :
-			       "has no obvious style problems and is ready for submission");
-	} else {
-		printf("[%d/%d] %s\n", nr, total, name);
-		printf("  introduces:%s\n", nr_added ? "" : " nothing");
-		for (int i = 0; i < nr_added; i++)
-			print_finding(stdout, added[i], format);
-		printf("  fixes:%s\n", nr_fixed ? "" : " nothing");
-		for (int i = 0; i < nr_fixed; i++)
-			print_finding(stdout, fixed[i], format);
-		printf("  layout:\n");
-		indent(stdout, diff);
-		printf("  verdict: %s\n", errors ? "FAIL" : "pass");
-	}
-	free(diff);
-	free(added);
-	free(fixed);
-	return errors > 0;
+	if (opts->format == FORMAT_GCC)
+		opts->format = FORMAT_TEXT;
+	if (opts->format != FORMAT_TEXT && opts->format != FORMAT_CHECKPATCH &&
+	    opts->format != FORMAT_JSON && opts->format != FORMAT_SARIF &&
+	    opts->format != FORMAT_B4)
+		die("gate --format: text, checkpatch, json, sarif or b4");
+	if (opts->positional.n < 2)
+		die("gate takes KDIR and at least one PATCH, DIR, MBOX or BASE..TIP");
+	if (opts->matrix || opts->build_dir || opts->compdb_dir)
+		die("gate makes its own builds: not with --matrix, --build or -p");
 }
 
 int cmd_gate(int argc, char **argv)
 {
 	struct strv patches = { 0 }, inputs = { 0 };
-	struct step *steps;
+	struct findings *steps;
 	struct layout *layouts;
+	struct gate_report report;
 	const struct arch *arch;
 	struct options opts;
 	struct tree tree, copy;
 	struct session session;
-	char self[PATH_MAX], *tree_dir, *cmd_out, *cmd_err;
-	int failed = 0;
-	ssize_t n;
+	struct gate g;
+	char *tree_dir;
+	int failed;
 
 	options_defaults(&opts);
 	options_parse(&opts, argc, argv, NULL);
-	if (opts.format == FORMAT_GCC)
-		opts.format = FORMAT_TEXT;
-	if (opts.format != FORMAT_TEXT && opts.format != FORMAT_CHECKPATCH)
-		die("gate --format: text or checkpatch");
-	if (opts.positional.n < 2)
-		die("gate takes KDIR and at least one PATCH, DIR, MBOX or BASE..TIP");
-	if (opts.matrix || opts.build_dir || opts.compdb_dir)
-		die("gate makes its own builds: not with --matrix, --build or -p");
+	check_options(&opts);
 	arch = load_arch(&opts);
 	tree_open(&tree, opts.positional.v[0], arch);
+	if (opts.html_dir)
+		mkdir_p(opts.html_dir);
 	for (int i = 1; i < opts.positional.n; i++)
 		strv_push(&inputs, opts.positional.v[i]);
-	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	if (n <= 0)
-		die("cannot find the ptecheck binary");
-	self[n] = '\0';
+	gate_start(&g, &opts);
 
-	scratch = xasprintf("%s/gate/%d", cache_dir(), (int)getpid());
-	remove_tree(scratch);
-	if (run_words(NULL, "/dev/null", "/dev/null", "mkdir", "-p", scratch,
-		      NULL))
-		die("%s: cannot create", scratch);
-	atexit(drop_scratch);
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	/* Builds of the scratch tree live and die with it. */
-	setenv("PTECHECK_CACHE", xasprintf("%s/cache", scratch), 1);
-
-	collect(&patches, tree.kdir, &inputs);
+	collect(&g, &patches, tree.kdir, &inputs);
 	/* Refuse bad input before any copy or build is made. */
 	for (int i = 0; i < patches.n; i++)
-		vet(patches.v[i], scratch, opts.trust);
-	/* The scratch tree: hard links (git apply replaces what it edits). */
-	tree_dir = xasprintf("%s/tree", scratch);
-	cmd_out = xasprintf("%s/cp.out", scratch);
-	cmd_err = xasprintf("%s/cp.err", scratch);
-	progress("copying %s", tree.kdir);
-	if (run_words(NULL, cmd_out, cmd_err, "cp", "-al", tree.kdir, tree_dir,
-		      NULL)) {
-		/* Another file system: a real copy. */
-		remove_tree(tree_dir);
-		if (run_words(NULL, cmd_out, cmd_err, "cp", "-a", tree.kdir,
-			      tree_dir, NULL))
-			die("%s: cannot copy to %s", tree.kdir, tree_dir);
-	}
+		vet(&g, patches.v[i], g.scratch);
+	tree_dir = copy_tree(&g, tree.kdir);
 
 	/* Nothing to undo when TIP and BASE hold the same content. */
-	if (to_base && read_file(to_base, NULL)[0])
-		apply_patch(to_base, tree_dir);
+	if (g.to_base && read_file(g.to_base, NULL)[0])
+		apply_patch(&g, g.to_base, tree_dir);
 	/* The layouts only: each step's findings come from a child. */
 	memset(&session, 0, sizeof(session));
 	session.opts = opts;
@@ -583,34 +492,46 @@ int cmd_gate(int argc, char **argv)
 		    (bool[NR_RULES]){ false });
 	steps = xcalloc(patches.n + 1, sizeof(*steps));
 	layouts = xcalloc(patches.n + 1, sizeof(*layouts));
+	gate_report_init(&report, opts.format, opts.terse, patches.n);
 	for (int i = 0; i <= patches.n; i++) {
 		struct config_run *run = xcalloc(1, sizeof(*run));
 		const char *name = i ? patches.v[i - 1] : NULL;
+		char *subject = NULL, context[32];
 
+		snprintf(context, sizeof(context), "patch %d/%d", i, patches.n);
+		progress_context(context);
 		if (i) {
-			progress("applying %s", name);
-			if (vet(name, tree_dir, opts.trust))
-				setenv("PTECHECK_BUILD_SALT",
-				       xasprintf("%d", i), 1);
-			apply_patch(name, tree_dir);
+			progress("applying %s", base_name(name));
+			vet(&g, name, tree_dir);
+			apply_patch(&g, name, tree_dir);
+			subject = subject_of(&g, name);
+			progress("checking %s", base_name(name));
+		} else {
+			progress("checking the base tree");
 		}
-		progress("checking %s", i ? name : "the base tree");
 		tree_open(&copy, tree_dir, arch);
-		check_step(&opts, self, tree_dir, &steps[i]);
+		check_step(&g, tree_dir, &steps[i]);
 		if (!run_probe(&session, &copy, NULL, run))
 			die("the base configuration cannot be prepared");
 		layouts[i] = run->layout;
 		progress_done();
 		if (i)
-			failed += report_step(strrchr(name, '/') ?
-						      strrchr(name, '/') + 1 :
-						      name,
-					      i, patches.n, &steps[i - 1],
-					      &steps[i], &layouts[i - 1],
-					      &layouts[i], opts.format);
+			gate_report_patch(&report, base_name(name), subject,
+					  &steps[i - 1], &steps[i],
+					  &layouts[i - 1], &layouts[i],
+					  tree_dir);
+		if (i && opts.html_dir)
+			gate_html_page(opts.html_dir,
+				       &report.patches[report.n - 1],
+				       patches.n);
+		free(subject);
 	}
-	if (opts.format == FORMAT_TEXT)
-		printf("gate: %d patches, %d introduce errors; config: %s\n",
-		       patches.n, failed, layouts[patches.n].config);
+	progress_context(NULL);
+	if (opts.html_dir)
+		gate_html_index(opts.html_dir, &report,
+				layouts[patches.n].config);
+	gate_report_finish(&report, layouts[patches.n].config, tree.kdir);
+	failed = gate_report_failed(&report);
+	gate_report_free(&report);
 	return failed ? EXIT_FINDINGS : EXIT_CLEAN;
 }

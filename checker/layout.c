@@ -49,7 +49,7 @@ void format_bits(uint64_t mask, char *buf, int size)
 	}
 }
 
-static bool same_owners(const struct bit_cell *a, const struct bit_cell *b)
+bool bit_cell_same_owners(const struct bit_cell *a, const struct bit_cell *b)
 {
 	if (a->nr_owners != b->nr_owners)
 		return false;
@@ -76,7 +76,8 @@ static int run_end(const struct state_layout *st, int lo, bool split_free)
 {
 	int hi = lo;
 
-	while (hi < 63 && same_owners(&st->bits[lo], &st->bits[hi + 1]) &&
+	while (hi < 63 &&
+	       bit_cell_same_owners(&st->bits[lo], &st->bits[hi + 1]) &&
 	       (!split_free || is_free(st, lo) == is_free(st, hi + 1)))
 		hi++;
 	return hi;

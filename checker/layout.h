@@ -67,6 +67,8 @@ static inline void layout_free(struct layout *layout)
 }
 
 const char *role_name(enum role role);
+/* Same owners in the same roles, in the same order. */
+bool bit_cell_same_owners(const struct bit_cell *a, const struct bit_cell *b);
 /* Bits of @mask as a JSON list: [55,56,57,58,63]. */
 void json_bits(FILE *out, uint64_t mask);
 /* Bits of @mask as "3", "6-10" or "12-15,63". */
@@ -79,5 +81,12 @@ void layout_print_svg(FILE *out, const struct layout *layout);
 /* What changed from @before to @after; returns the bits that did. */
 int layout_print_diff(FILE *out, const struct layout *before,
 		      const struct layout *after, bool json);
+/*
+ * The same as a JSON list, one object a state: "changed" bits with their
+ * owners before and after, the bits it "takes" (no owner before) and
+ * "frees" (no owner after), and the free software bits before and after.
+ */
+void layout_diff_json(FILE *out, const struct layout *before,
+		      const struct layout *after);
 
 #endif

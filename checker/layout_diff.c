@@ -8,17 +8,6 @@
 
 #include "layout.h"
 
-static bool same_owners(const struct bit_cell *a, const struct bit_cell *b)
-{
-	if (a->nr_owners != b->nr_owners)
-		return false;
-	for (int i = 0; i < a->nr_owners; i++)
-		if (strcmp(a->owners[i].name, b->owners[i].name) ||
-		    a->owners[i].role != b->owners[i].role)
-			return false;
-	return true;
-}
-
 static void text_owners(FILE *out, const struct bit_cell *cell)
 {
 	if (!cell->nr_owners)
@@ -52,52 +41,88 @@ static uint64_t free_sw(const struct state_layout *st)
 	return st->sw_mask & ~st->used_sw;
 }
 
-int layout_print_diff(FILE *out, const struct layout *before,
-		      const struct layout *after, bool json)
+/* The bits of @st that have an owner. */
+static uint64_t owned(const struct state_layout *st)
 {
-	int changes = 0;
+	uint64_t mask = 0;
 
-	if (json)
-		fputs("{\"version\":1,\"states\":[", out);
+	for (int bit = 0; bit < 64; bit++)
+		if (st->bits[bit].nr_owners)
+			mask |= 1ULL << bit;
+	return mask;
+}
+
+void layout_diff_json(FILE *out, const struct layout *before,
+		      const struct layout *after)
+{
+	bool first_state = true;
+
+	fputc('[', out);
 	for (int s = 0; s < after->nr_states; s++) {
 		const struct state_layout *b, *a = &after->states[s];
-		char was[64], now[64];
 		bool first = true;
 
 		b = find_state(before, a->name);
 		if (!b)
 			continue;
-		if (json) {
-			fprintf(out, "%s{\"name\":\"%s\",\"changed\":[",
-				s ? "," : "", a->name);
-		}
+		fprintf(out, "%s{\"name\":\"%s\",\"changed\":[",
+			first_state ? "" : ",", a->name);
+		first_state = false;
 		for (int bit = 63; bit >= 0; bit--) {
-			if (same_owners(&b->bits[bit], &a->bits[bit]))
+			if (bit_cell_same_owners(&b->bits[bit], &a->bits[bit]))
 				continue;
-			changes++;
-			if (json) {
-				fprintf(out, "%s{\"bit\":%d,\"before\":",
-					first ? "" : ",", bit);
-				json_owners(out, &b->bits[bit]);
-				fputs(",\"after\":", out);
-				json_owners(out, &a->bits[bit]);
-				fputc('}', out);
-			} else {
-				fprintf(out, "%s: bit %d: ", a->name, bit);
-				text_owners(out, &b->bits[bit]);
-				fputs(" -> ", out);
-				text_owners(out, &a->bits[bit]);
-				fputc('\n', out);
-			}
+			fprintf(out,
+				"%s{\"bit\":%d,\"before\":", first ? "" : ",",
+				bit);
+			json_owners(out, &b->bits[bit]);
+			fputs(",\"after\":", out);
+			json_owners(out, &a->bits[bit]);
+			fputc('}', out);
 			first = false;
 		}
-		if (json) {
-			fputs("],\"free_sw_before\":", out);
-			json_bits(out, free_sw(b));
-			fputs(",\"free_sw_after\":", out);
-			json_bits(out, free_sw(a));
-			fputc('}', out);
-		} else if (a->sw_mask && free_sw(a) != free_sw(b)) {
+		fputs("],\"takes\":", out);
+		json_bits(out, owned(a) & ~owned(b));
+		fputs(",\"frees\":", out);
+		json_bits(out, owned(b) & ~owned(a));
+		fputs(",\"free_sw_before\":", out);
+		json_bits(out, free_sw(b));
+		fputs(",\"free_sw_after\":", out);
+		json_bits(out, free_sw(a));
+		fputc('}', out);
+	}
+	fputc(']', out);
+}
+
+int layout_print_diff(FILE *out, const struct layout *before,
+		      const struct layout *after, bool json)
+{
+	int changes = 0;
+
+	if (json) {
+		fputs("{\"version\":1,\"states\":", out);
+		layout_diff_json(out, before, after);
+		fputs("}\n", out);
+	}
+	for (int s = 0; s < after->nr_states; s++) {
+		const struct state_layout *b, *a = &after->states[s];
+		char was[64], now[64];
+
+		b = find_state(before, a->name);
+		if (!b)
+			continue;
+		for (int bit = 63; bit >= 0; bit--) {
+			if (bit_cell_same_owners(&b->bits[bit], &a->bits[bit]))
+				continue;
+			changes++;
+			if (json)
+				continue;
+			fprintf(out, "%s: bit %d: ", a->name, bit);
+			text_owners(out, &b->bits[bit]);
+			fputs(" -> ", out);
+			text_owners(out, &a->bits[bit]);
+			fputc('\n', out);
+		}
+		if (!json && a->sw_mask && free_sw(a) != free_sw(b)) {
 			format_bits(free_sw(b), was, sizeof(was));
 			format_bits(free_sw(a), now, sizeof(now));
 			fprintf(out, "%s: free software bits: %s -> %s%s\n",
@@ -108,9 +133,7 @@ int layout_print_diff(FILE *out, const struct layout *before,
 					"");
 		}
 	}
-	if (json)
-		fputs("]}\n", out);
-	else if (!changes)
+	if (!json && !changes)
 		fputs("no bit changes owner\n", out);
 	return changes;
 }

@@ -16,6 +16,7 @@ enum opt {
 	OPT_FORMAT,
 	OPT_FAIL_ON,
 	OPT_ALL_FILES,
+	OPT_NO_CACHE,
 	OPT_JOBS,
 	OPT_ENABLE,
 	OPT_DISABLE,
@@ -27,6 +28,8 @@ enum opt {
 	OPT_TRUST,
 	OPT_BASELINE,
 	OPT_WRITE_BASELINE,
+	OPT_QUIET,
+	OPT_HTML,
 };
 
 /* Which subcommands take an option: its help lists it under them. */
@@ -73,6 +76,9 @@ static const struct option_spec {
 	{ "--all-files", OPT_ALL_FILES, NULL,
 	  CHK,
 	  "parse every source in scope, not only those that can hold findings" },
+	{ "--no-cache", OPT_NO_CACHE, NULL,
+	  CHK,
+	  "neither reuse nor keep findings of an unchanged tree (builds are kept)" },
 	{ "-j", OPT_JOBS, "N",
 	  CHK | LAY | GAT,
 	  "parse N TUs at a time (default: the number of CPUs)" },
@@ -88,9 +94,15 @@ static const struct option_spec {
 	{ "--write-baseline", OPT_WRITE_BASELINE, "FILE",
 	  CHK,
 	  "write this run's findings to FILE as accepted, and exit 0" },
+	{ "--html", OPT_HTML, "DIR",
+	  GAT,
+	  "gate: also write DIR/index.html and a page per patch" },
 	{ "--trust", OPT_TRUST, NULL,
 	  GAT,
 	  "gate: apply patches that touch Makefiles, Kconfig or scripts/" },
+	{ "--quiet", OPT_QUIET, NULL,
+	  CHK | LAY | HLP | GAT | KBD,
+	  "no progress line on a terminal, no warnings; errors still show" },
 	{ "--enable", OPT_ENABLE, "IDS", CHK | GAT | KBD,
 	  "only these rules (comma-separated)" },
 	{ "--disable", OPT_DISABLE, "IDS",
@@ -118,9 +130,9 @@ static const struct format_spec {
 	const char *formats;
 } formats[] = {
 	{ CMD_CHECK, "check", "gcc, json, checkpatch, sarif, b4" },
-	{ CMD_LAYOUT, "layout", "text, json, svg" },
+	{ CMD_LAYOUT, "layout", "text, json, svg, html" },
 	{ CMD_EXPLAIN_HELPER, "explain-helper", "text, json" },
-	{ CMD_GATE, "gate", "text, checkpatch" },
+	{ CMD_GATE, "gate", "text, checkpatch, json, sarif, b4" },
 };
 
 static const struct usage_spec {
@@ -255,6 +267,8 @@ static void apply(struct options *opts, enum opt opt, const char *name,
 			opts->format = FORMAT_TEXT;
 		else if (!strcmp(value, "svg"))
 			opts->format = FORMAT_SVG;
+		else if (!strcmp(value, "html"))
+			opts->format = FORMAT_HTML;
 		else if (!strcmp(value, "checkpatch"))
 			opts->format = FORMAT_CHECKPATCH;
 		else if (!strcmp(value, "sarif"))
@@ -264,7 +278,7 @@ static void apply(struct options *opts, enum opt opt, const char *name,
 		else if (!strcmp(value, "serial"))
 			opts->format = FORMAT_SERIAL;
 		else
-			die("--format: unknown format '%s' (gcc, json, checkpatch, sarif, b4, text, svg)",
+			die("--format: unknown format '%s' (gcc, json, checkpatch, sarif, b4, text, svg, html)",
 			    value);
 		opts->format_given = true;
 		break;
@@ -282,6 +296,9 @@ static void apply(struct options *opts, enum opt opt, const char *name,
 	case OPT_ALL_FILES:
 		opts->all_files = true;
 		break;
+	case OPT_NO_CACHE:
+		opts->no_cache = true;
+		break;
 	case OPT_MATRIX:
 		opts->matrix = true;
 		break;
@@ -296,6 +313,11 @@ static void apply(struct options *opts, enum opt opt, const char *name,
 		break;
 	case OPT_SHOWFILE:
 		break;
+	case OPT_QUIET:
+		opts->quiet = true;
+		/* Messages belong to stderr, one per process: say it now. */
+		messages_quiet(true);
+		break;
 	case OPT_TRUST:
 		opts->trust = true;
 		break;
@@ -304,6 +326,9 @@ static void apply(struct options *opts, enum opt opt, const char *name,
 		break;
 	case OPT_WRITE_BASELINE:
 		opts->write_baseline = value;
+		break;
+	case OPT_HTML:
+		opts->html_dir = value;
 		break;
 	case OPT_JOBS:
 		jobs = strtol(value, &end, 10);

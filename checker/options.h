@@ -18,14 +18,17 @@ struct options {
 	bool format_given;
 	enum fail_on fail_on;
 	bool all_files; /* --all-files: no pre-filter */
+	bool no_cache; /* --no-cache: no result cache */
 	bool matrix; /* --matrix */
 	const char *arch_data; /* --arch-data */
 	const char *diff; /* layout --diff: the tree to compare with */
 	const char *helper; /* explain-helper NAME */
 	bool terse; /* checkpatch --terse */
 	bool trust; /* gate: let patches run their build code */
+	bool quiet; /* --quiet: no progress, no warnings */
 	const char *baseline; /* --baseline: accepted findings */
 	const char *write_baseline; /* --write-baseline */
+	const char *html_dir; /* gate --html: the report's directory */
 	int jobs;
 	bool enabled[NR_RULES]; /* --enable/--disable */
 	struct strv positional;

@@ -22,6 +22,7 @@ static void finding_free(struct finding *f)
 {
 	free(f->file);
 	free(f->message);
+	free(f->patch);
 	strv_free(&f->configs);
 }
 
@@ -76,6 +77,27 @@ static void add_finding(struct findings *fs, int rule, const char *file,
 	f->column = column;
 	f->message = message;
 	add_config(fs, f);
+}
+
+void findings_append(struct findings *fs, const struct finding *f,
+		     const char *patch)
+{
+	struct finding *copy;
+
+	if (fs->n == fs->alloc) {
+		fs->alloc = fs->alloc ? fs->alloc * 2 : 32;
+		fs->v = xrealloc(fs->v, fs->alloc * sizeof(*fs->v));
+	}
+	copy = &fs->v[fs->n++];
+	memset(copy, 0, sizeof(*copy));
+	copy->rule = f->rule;
+	copy->file = xstrdup(f->file);
+	copy->line = f->line;
+	copy->column = f->column;
+	copy->message = xstrdup(f->message);
+	for (int i = 0; i < f->configs.n; i++)
+		strv_push(&copy->configs, f->configs.v[i]);
+	copy->patch = patch ? xstrdup(patch) : NULL;
 }
 
 void findings_add(struct findings *fs, int rule, const char *file,
@@ -179,35 +201,43 @@ static char *configs_text(const struct finding *f,
 	return text;
 }
 
+void report_json_finding(FILE *out, const struct finding *f,
+			 const struct report_context *ctx)
+{
+	char *configs = configs_text(f, ctx);
+
+	fputs("{\"rule\":", out);
+	json_string(out, rules[f->rule].name);
+	fputs(",\"severity\":", out);
+	json_string(out, severity_name(rules[f->rule].severity));
+	fputs(",\"file\":", out);
+	json_string(out, f->file);
+	fprintf(out, ",\"line\":%u,\"column\":%u,\"message\":", f->line,
+		f->column);
+	json_string(out, f->message);
+	fputs(",\"config\":", out);
+	json_string(out, configs);
+	fputc('}', out);
+	free(configs);
+}
+
 static void print_json(const struct findings *fs, FILE *out,
 		       const struct report_context *ctx)
 {
 	fputs("{\"version\":1,\"findings\":[", out);
 	for (int i = 0; i < fs->n; i++) {
-		const struct finding *f = &fs->v[i];
-		char *configs;
-
-		fputs(i ? ",\n{" : "\n{", out);
-		fputs("\"rule\":", out);
-		json_string(out, rules[f->rule].name);
-		fputs(",\"severity\":", out);
-		json_string(out, severity_name(rules[f->rule].severity));
-		fputs(",\"file\":", out);
-		json_string(out, f->file);
-		fprintf(out, ",\"line\":%u,\"column\":%u,\"message\":", f->line,
-			f->column);
-		json_string(out, f->message);
-		fputs(",\"config\":", out);
-		configs = configs_text(f, ctx);
-		json_string(out, configs);
-		free(configs);
-		fputc('}', out);
+		fputs(i ? ",\n" : "\n", out);
+		report_json_finding(out, &fs->v[i], ctx);
 	}
 	fprintf(out,
 		"],\n\"summary\":{\"errors\":%d,\"warnings\":%d,\"notes\":%d,\"files_checked\":%d,\"config\":",
 		count_severity(fs, SEV_ERROR), count_severity(fs, SEV_WARNING),
 		count_severity(fs, SEV_NOTE), ctx->files_checked);
 	json_string(out, ctx->config);
+	if (ctx->build) {
+		fputs(",\"build\":", out);
+		json_string(out, ctx->build);
+	}
 	fputs("}}\n", out);
 }
 
@@ -343,6 +373,10 @@ static void print_sarif(const struct findings *fs, FILE *out,
 		configs = configs_text(f, ctx);
 		json_string(out, configs);
 		free(configs);
+		if (f->patch) {
+			fputs(",\"patch\":", out);
+			json_string(out, f->patch);
+		}
 		fputs("}}", out);
 	}
 	fputs("]}]}\n", out);
@@ -358,8 +392,12 @@ static void print_b4(const struct findings *fs, FILE *out,
 		enum severity sev = rules[f->rule].severity;
 		char *summary =
 			xasprintf("%s: %s", rules[f->rule].name, f->message);
-		char *details =
-			xasprintf("%s:%u:%u", f->file, f->line, f->column);
+		char *details = f->patch ?
+					xasprintf("%s:%u:%u (introduced by %s)",
+						  f->file, f->line, f->column,
+						  f->patch) :
+					xasprintf("%s:%u:%u", f->file, f->line,
+						  f->column);
 
 		fputs(i ? ",{\"tool\":\"ptecheck\",\"status\":" :
 			  "{\"tool\":\"ptecheck\",\"status\":",

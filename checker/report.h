@@ -13,6 +13,7 @@ enum format {
 	FORMAT_JSON,
 	FORMAT_TEXT,
 	FORMAT_SVG,
+	FORMAT_HTML, /* layout: one self-contained page */
 	FORMAT_CHECKPATCH,
 	FORMAT_SARIF,
 	FORMAT_B4,
@@ -26,6 +27,7 @@ struct finding {
 	unsigned int line, column;
 	char *message;
 	struct strv configs; /* the configurations it holds in */
+	char *patch; /* gate: the patch that introduces it, or NULL */
 };
 
 /* The findings of one run: every rule reports into the one it is given. */
@@ -44,6 +46,10 @@ void findings_free(struct findings *fs);
 void findings_add(struct findings *fs, int rule, const char *file,
 		  unsigned int line, unsigned int column, const char *fmt, ...)
 	__printf(6, 7);
+
+/* Add a copy of @f as it is, from patch @patch (gate), never merged. */
+void findings_append(struct findings *fs, const struct finding *f,
+		     const char *patch);
 
 /* Worker processes hand their findings (from index @from) to the parent. */
 void report_serialize(const struct findings *fs, FILE *out, int from);
@@ -67,11 +73,15 @@ bool report_apply_baseline(struct findings *fs, const char *path,
 
 struct report_context {
 	const char *config; /* the configuration the findings hold in */
+	const char *build; /* its O= directory, where there is one */
 	const char *kdir;
 	int files_checked;
 	bool terse; /* checkpatch --terse */
 };
 
+/* One finding as a JSON object, as --format json lists them. */
+void report_json_finding(FILE *out, const struct finding *f,
+			 const struct report_context *ctx);
 void report_print(const struct findings *fs, FILE *out, enum format format,
 		  const struct report_context *ctx);
 void report_summary(const struct findings *fs, FILE *out,

@@ -2,6 +2,7 @@
 /* The kernel tree (KDIR, never written) and its O= build outside it. */
 #include <errno.h>
 #include <fcntl.h>
+#include <fts.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdint.h>
@@ -81,29 +82,83 @@ const char *cache_dir(void)
 	return dir;
 }
 
-static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
+/* Parts of a tree a build of @arch never reads. */
+static bool prune_dir(const char *rel, const char *arch)
 {
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
+	static const char *const unread[] = { ".git", "Documentation",
+					      "LICENSES", "samples", "tools" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(unread); i++)
+		if (!strcmp(rel, unread[i]))
+			return true;
+	return starts_with(rel, "arch/") && !strchr(rel + 5, '/') &&
+	       strcmp(rel + 5, arch);
 }
 
-static void mkdir_p(const char *path)
+/*
+ * Whether @rel is read by Kconfig or by `make prepare`, besides the
+ * headers: Kconfig, Makefiles and Kbuild files, syscall tables, scripts/
+ * and the arch's tools/ and configs/.
+ */
+static bool prepare_input(const char *rel, const char *name, const char *arch)
 {
-	char *p = xstrdup(path);
+	char *tools = xasprintf("arch/%s/tools/", arch);
+	char *configs = xasprintf("arch/%s/configs/", arch);
+	bool input = starts_with(name, "Kconfig") ||
+		     starts_with(name, "Makefile") ||
+		     starts_with(name, "Kbuild") || ends_with(name, ".tbl") ||
+		     starts_with(rel, "scripts/") || starts_with(rel, tools) ||
+		     starts_with(rel, configs);
 
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
+	free(tools);
+	free(configs);
+	return input;
+}
+
+static int by_name(const FTSENT **a, const FTSENT **b)
+{
+	return strcmp((*a)->fts_name, (*b)->fts_name);
+}
+
+/*
+ * A hash of what decides a prepared build besides the .config: trees
+ * that agree on it share one build, whatever their path (a scratch copy,
+ * a variant with the same Kconfig). Headers are left out on purpose: a
+ * patch to them is parsed from the tree, never taken from the build.
+ */
+static uint64_t prepare_inputs_hash(const char *kdir, const char *arch)
+{
+	char *const roots[] = { (char *)kdir, NULL };
+	size_t skip = strlen(kdir) + 1;
+	uint64_t h = FNV1A_INIT;
+	FTS *fts = fts_open(roots, FTS_PHYSICAL | FTS_NOCHDIR, by_name);
+	FTSENT *e;
+
+	if (!fts)
+		die("%s: cannot read: %s", kdir, strerror(errno));
+	while ((e = fts_read(fts))) {
+		const char *rel = e->fts_level ? e->fts_path + skip : "";
+		char *text;
+		size_t len;
+
+		if (e->fts_info == FTS_D && e->fts_level &&
+		    prune_dir(rel, arch)) {
+			fts_set(fts, e, FTS_SKIP);
 			continue;
-		*s = '\0';
-		mkdir(p, 0755);
-		*s = '/';
+		}
+		if (e->fts_info != FTS_F ||
+		    !prepare_input(rel, e->fts_name, arch))
+			continue;
+		text = read_file(e->fts_path, &len);
+		if (!text)
+			die("%s: cannot read: %s", e->fts_path,
+			    strerror(errno));
+		h = fnv1a(h, rel, strlen(rel) + 1);
+		h = fnv1a(h, text, len);
+		free(text);
 	}
-	if (mkdir(p, 0755) && errno != EEXIST)
-		die("%s: cannot create: %s", p, strerror(errno));
-	free(p);
+	fts_close(fts);
+	return h;
 }
 
 /* A half-prepared build is removed on Ctrl-C, so none is ever reused. */
@@ -219,6 +274,16 @@ void build_open(struct build *build, const struct arch *arch, const char *dir,
 	free(path);
 	build->dir = xstrdup(real);
 	build->label = config_label(arch, base ? base : real, build->kconfig);
+	path = xasprintf("%s/source", real);
+	build->source = realpath(path, real) ? xstrdup(real) : NULL;
+	if (!build->source) {
+		/* The tree it was made from is gone: its path is still named. */
+		ssize_t n = readlink(path, real, sizeof(real) - 1);
+
+		if (n > 0)
+			build->source = xasprintf("%.*s", (int)n, real);
+	}
+	free(path);
 }
 
 /* Its flags name the headers of the tree it was made for: that tree only. */
@@ -279,7 +344,7 @@ bool build_prepare(struct build *build, const struct tree *tree,
 	const char *refused = NULL;
 	char *base;
 	char *key, *dir, *stamp, *log, *text = NULL, *old;
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = FNV1A_INIT;
 	int lock;
 
 	if (build_dir) {
@@ -299,13 +364,12 @@ bool build_prepare(struct build *build, const struct tree *tree,
 			die("%s: cannot read: %s", config_file,
 			    strerror(errno));
 	}
-	/* The gate re-prepares after a patch to Kconfig with a new salt. */
+	/* By content, not path: see prepare_inputs_hash(). */
 	key = xasprintf(
-		"kdir=%s\nversion=%s\narch=%s\nfeatures=%d\nmatrix=%s\nsalt=%s\n%s",
-		tree->kdir, tree->version, arch->name, arch->features.n,
-		matrix ? matrix->name : "-",
-		getenv("PTECHECK_BUILD_SALT") ?: "-",
-		text ? text : "defconfig\n");
+		"inputs=%016llx\nversion=%s\narch=%s\nfeatures=%d\nmatrix=%s\n%s",
+		(unsigned long long)prepare_inputs_hash(tree->kdir, arch->name),
+		tree->version, arch->name, arch->features.n,
+		matrix ? matrix->name : "-", text ? text : "defconfig\n");
 	for (int i = 0; matrix && i < matrix->enable.n; i++) {
 		char *next = xasprintf("%s+%s\n", key, matrix->enable.v[i]);
 
@@ -401,5 +465,6 @@ void build_free(struct build *build)
 {
 	free(build->dir);
 	free(build->label);
+	free(build->source);
 	kconfig_free(build->kconfig);
 }

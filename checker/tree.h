@@ -14,6 +14,7 @@ struct tree {
 struct build {
 	char *dir; /* the O= directory */
 	char *label; /* the configuration, as reports name it */
+	char *source; /* the tree it was prepared from: its flags name it */
 	struct kconfig *kconfig;
 };
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -61,13 +62,33 @@ char *xasprintf(const char *fmt, ...)
 	return s;
 }
 
-static bool progress_shown;
+/*
+ * What this process shows on stderr besides its errors: one progress line
+ * on a terminal, rewritten in place, and warnings. It belongs to stderr,
+ * which is the process's too: one per process, set once from --quiet.
+ */
+static struct {
+	bool quiet; /* --quiet: no progress, no warnings */
+	bool shown; /* a progress line is on the terminal now */
+	char context[64]; /* what the lines are part of: "patch 2/3" */
+} messages;
+
+void messages_quiet(bool quiet)
+{
+	messages.quiet = quiet;
+}
+
+void progress_context(const char *context)
+{
+	snprintf(messages.context, sizeof(messages.context), "%s",
+		 context ? context : "");
+}
 
 void progress_done(void)
 {
-	if (progress_shown)
+	if (messages.shown)
 		fputs("\r\033[K", stderr);
-	progress_shown = false;
+	messages.shown = false;
 }
 
 static void message(const char *fmt, va_list ap)
@@ -92,22 +113,42 @@ void warn(const char *fmt, ...)
 {
 	va_list ap;
 
+	if (messages.quiet)
+		return;
 	va_start(ap, fmt);
 	message(fmt, ap);
 	va_end(ap);
 }
 
+/* A line that wraps could not be rewritten: cut it to the terminal. */
+static int terminal_columns(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) || ws.ws_col < 20)
+		return 80;
+	return ws.ws_col;
+}
+
 void progress(const char *fmt, ...)
 {
+	char line[512];
+	int room, n;
 	va_list ap;
 
-	if (!isatty(STDERR_FILENO))
+	if (messages.quiet || !isatty(STDERR_FILENO))
 		return;
-	fputs("\r\033[Kptecheck: ", stderr);
+	n = snprintf(line, sizeof(line), "%s%s", messages.context,
+		     *messages.context ? ": " : "");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(line + n, sizeof(line) - n, fmt, ap);
 	va_end(ap);
-	progress_shown = true;
+	room = terminal_columns() - (int)strlen("ptecheck: ") - 1;
+	if (room < (int)sizeof(line) && (int)strlen(line) > room)
+		line[room] = '\0';
+	fprintf(stderr, "\r\033[Kptecheck: %s", line);
+	fflush(stderr);
+	messages.shown = true;
 }
 
 bool starts_with(const char *s, const char *prefix)
@@ -318,4 +359,59 @@ void stop_and_remove(const char *dir)
 		while (pid > 0 && waitpid(pid, NULL, 0) < 0 && errno == EINTR)
 			;
 	}
+}
+
+uint64_t fnv1a(uint64_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+void mkdir_p(const char *path)
+{
+	char *p = xstrdup(path);
+
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		mkdir(p, 0755);
+		*s = '/';
+	}
+	if (mkdir(p, 0755) && errno != EEXIST)
+		die("%s: cannot create: %s", p, strerror(errno));
+	free(p);
+}
+
+/*
+ * The scratch directory of this run. Exit handlers and signal handlers
+ * take no argument, so it is the one thing kept here, not passed.
+ */
+static char *scratch_dir;
+
+static void drop_scratch_dir(void)
+{
+	if (scratch_dir)
+		remove_tree(scratch_dir);
+	scratch_dir = NULL;
+}
+
+static void drop_scratch_dir_on_signal(int sig)
+{
+	stop_and_remove(scratch_dir);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void remove_at_exit(const char *dir)
+{
+	if (!scratch_dir)
+		atexit(drop_scratch_dir);
+	free(scratch_dir);
+	scratch_dir = xstrdup(dir);
+	signal(SIGINT, drop_scratch_dir_on_signal);
+	signal(SIGTERM, drop_scratch_dir_on_signal);
 }

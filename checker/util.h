@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -22,10 +23,18 @@ char *xasprintf(const char *fmt, ...) __printf(1, 2);
 
 /* One line on stderr, "ptecheck: ...", then exit 2. */
 void die(const char *fmt, ...) __printf(1, 2) __noreturn;
+/* A warning: one "ptecheck: ..." line, left out with --quiet. */
 void warn(const char *fmt, ...) __printf(1, 2);
-/* Progress goes to a terminal only; piped runs stay quiet. */
+/*
+ * Progress: one line on a terminal, rewritten by the next and erased by
+ * progress_done() or any message; nothing when stderr is no terminal.
+ */
 void progress(const char *fmt, ...) __printf(1, 2);
 void progress_done(void);
+/* Lead every progress line with @context ("patch 2/3"); NULL: none. */
+void progress_context(const char *context);
+/* --quiet: no progress line and no warnings; errors still show. */
+void messages_quiet(bool quiet);
 
 bool starts_with(const char *s, const char *prefix);
 bool ends_with(const char *s, const char *suffix);
@@ -59,5 +68,13 @@ char *file_line(const char *path, unsigned int line);
 void stop_and_remove(const char *dir);
 /* rm -rf, used to drop scratch directories on failure or interrupt. */
 void remove_tree(const char *path);
+/* mkdir -p; dies with the reason when it cannot. */
+void mkdir_p(const char *path);
+
+/* FNV-1a, for cache keys (not for anything an attacker chooses). */
+#define FNV1A_INIT 0xcbf29ce484222325ULL
+uint64_t fnv1a(uint64_t h, const char *s, size_t n);
+/* rm -rf @dir at exit, or on SIGINT or SIGTERM: a run's scratch space. */
+void remove_at_exit(const char *dir);
 
 #endif

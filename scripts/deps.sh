@@ -28,6 +28,7 @@ pkgs="
 	libcmocka-dev		unit tests
 	python3			Kbuild scripts, gen_compile_commands.py
 	python3-jsonschema	tests: --format json against its schema
+	python3-yaml		tests: the CI templates of kernel/ci/ are read as YAML
 	make			everything
 	gcc			builds ptecheck
 	libc6-dev		headers for ptecheck and Kbuild host tools
@@ -37,6 +38,11 @@ pkgs="
 	time			bench: /usr/bin/time for max RSS
 	clang-format		make style: the kernel's .clang-format
 	groff-base		man page: build/ptecheck.1 renders without warnings (tests)
+	chromium		tests: layout --format html / gate --html as a browser renders them
+	debhelper		make deb: dh and debhelper-compat 13
+	dpkg-dev		make deb: dpkg-buildpackage, dpkg-shlibdeps; readelf (binutils)
+	build-essential		make deb: dpkg-checkbuilddeps requires it of every build
+	lintian			tests: the package has no lintian error
 "
 
 missing=

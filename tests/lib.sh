@@ -78,12 +78,19 @@ expect_err_mentions() {
 }
 
 # scratch_tree SRC: a copy of the kernel tree SRC at $T/kdir, made of hard
-# links (1.4 GB in 2 s); edit files in it only through own_copy, and give
-# it its own build cache, so nothing outside $T is written.
+# links (1.4 GB in 2 s); edit files in it only through own_copy. Builds
+# are keyed by content, so the copy shares SRC's O= build in the cache
+# until an edit touches a Kconfig, Makefile or prepare input.
 scratch_tree() {
 	require_tree "$1"
 	cp -al "$(realpath "$1")" "$T/kdir"
-	export PTECHECK_CACHE=$T/cache
+}
+
+# build_of ARGS...: the O= directory `ptecheck check ARGS` works in (from
+# its JSON summary), after that check.
+build_of() {
+	"$PTECHECK" check --format json "$@" 2>/dev/null |
+		sed -n 's/.*"build":"\([^"]*\)".*/\1/p'
 }
 
 # configure_build KDIR O: an arm64 O= directory configured as ptecheck's
@@ -127,6 +134,24 @@ expect_sites() {
 	if ! diff -u --label want --label got <(printf "%s\n" "$1" | sed "/^$/d" | LC_ALL=C sort -u) \
 		<(findings "$2"); then
 		echo "FAIL: findings differ (above)"
+		return 1
+	fi
+}
+
+# dump_dom PAGE OUT: the DOM Debian's headless Chromium makes of PAGE once
+# its scripts have run, into OUT (tests/dom.py reads it). Skips without
+# chromium. Its own profile in $T; no network, no GPU, no sandbox (root).
+dump_dom() {
+	command -v chromium >/dev/null || skip "chromium is not installed (make deps)"
+	mkdir -p "$T/chromium"
+	if ! chromium --headless --no-sandbox --disable-gpu --disable-quic \
+		--no-first-run --disable-background-networking \
+		--disable-component-update --disable-sync \
+		--user-data-dir="$T/chromium" --virtual-time-budget=2000 \
+		--dump-dom "file://$(realpath "$1")" >"$2" 2>"$T/chromium.log" ||
+	   ! [ -s "$2" ]; then
+		echo "FAIL: chromium could not render $1"
+		tail -n 5 "$T/chromium.log"
 		return 1
 	fi
 }

@@ -27,7 +27,7 @@ completes() {
 completes check ptecheck ch
 completes --format ptecheck check --for
 completes "gcc json checkpatch sarif b4" ptecheck check --format ""
-completes "text checkpatch" ptecheck gate --format ""
+completes "text checkpatch json sarif b4" ptecheck gate --format ""
 completes --trust ptecheck gate --tr
 completes MKDIRTY_HOUSEKEEPING ptecheck check --enable MKD
 completes MKDIRTY_HOUSEKEEPING,SWAP_MIRROR ptecheck check --disable MKDIRTY_HOUSEKEEPING,SWAP_M

@@ -10,11 +10,9 @@ set -eu
 [ -d "$PRISTINE" ] || skip "$PRISTINE is not laid (make trees)"
 expect_exit 0 "$PTECHECK" check --format gcc "$PRISTINE" || exit 1
 cp "$T/out" "$T/first"
-cache=${PTECHECK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ptecheck}
-stamp=$(grep -lx "kdir=$PRISTINE" "$cache"/build/arm64-*/ptecheck.stamp |
-	xargs -r grep -lx 'matrix=-' | head -n 1)
-[ -n "$stamp" ] || { echo "FAIL: no stamp of the pristine build in $cache"; exit 1; }
-lock=$(dirname "$stamp").lock
+build=$(build_of "$PRISTINE")
+[ -f "$build/ptecheck.stamp" ] || { echo "FAIL: no stamp in the pristine build '$build'"; exit 1; }
+lock=$build.lock
 [ -f "$lock" ] || { echo "FAIL: $lock was not made"; exit 1; }
 
 flock -x "$lock" sleep 3 &

@@ -175,9 +175,9 @@ static void parse_child(void *args)
 
 static void test_usage_errors(void **state)
 {
-	assert_usage_error("ptecheck: --format: unknown format 'xml' (gcc, json, checkpatch, sarif, b4, text, svg)",
+	assert_usage_error("ptecheck: --format: unknown format 'xml' (gcc, json, checkpatch, sarif, b4, text, svg, html)",
 			   "--format", "xml");
-	assert_usage_error("ptecheck: --format: unknown format '' (gcc, json, checkpatch, sarif, b4, text, svg)",
+	assert_usage_error("ptecheck: --format: unknown format '' (gcc, json, checkpatch, sarif, b4, text, svg, html)",
 			   "--format=");
 	assert_usage_error("ptecheck: --format needs an argument (FMT)",
 			   "KDIR", "--format");
