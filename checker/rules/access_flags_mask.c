@@ -23,7 +23,7 @@
  *   1. "x &= MASK" with a constant MASK in an implementation lacks it;
  *   2. a constant mask anywhere in the arch that the comment right above
  *      it ties to an implementation ("Match only bits consumed by
- *      __ptep_set_access_flags()", contpte.c) lacks it: it must keep the
+ *      __ptep_set_access_flags()", arm64 contpte) lacks it: it must keep the
  *      same bits.
  *
  * Error:
