@@ -224,6 +224,28 @@ static void add_annotation(struct arch *arch, struct strv *words,
 	a->text = join_words(words, 1);
 }
 
+/* alias A B: two names of one bit, never an overlap. */
+static void add_alias(struct arch *arch, struct strv *words, const char *origin,
+		      int lineno)
+{
+	if (words->n != 2 || arch->nr_aliases == (int)ARRAY_SIZE(arch->aliases))
+		die("%s:%d: 'alias' takes: MACRO MACRO", origin, lineno);
+	arch->aliases[arch->nr_aliases][0] = xstrdup(words->v[0]);
+	arch->aliases[arch->nr_aliases++][1] = xstrdup(words->v[1]);
+}
+
+bool arch_aliases(const struct arch *arch, const char *a, const char *b)
+{
+	for (int i = 0; i < arch->nr_aliases; i++) {
+		const char *x = arch->aliases[i][0], *y = arch->aliases[i][1];
+
+		if ((!strcmp(x, a) && !strcmp(y, b)) ||
+		    (!strcmp(x, b) && !strcmp(y, a)))
+			return true;
+	}
+	return false;
+}
+
 /* swap-comment-term OWNER TEXT... */
 static void add_comment_term(struct arch *arch, struct strv *words,
 			     const char *origin, int lineno)
@@ -295,6 +317,8 @@ static void parse_line(struct arch *arch, char *line, const char *origin,
 		set_word(&arch->write_bit, &words, key, origin, lineno);
 	else if (!strcmp(key, "dirty-bit"))
 		set_word(&arch->dirty_bit, &words, key, origin, lineno);
+	else if (!strcmp(key, "hw-dirty"))
+		add_words(&arch->hw_dirty, &words);
 	else if (!strcmp(key, "access-flags"))
 		add_words(&arch->access_flags, &words);
 	else if (!strcmp(key, "access-keep"))
@@ -320,6 +344,8 @@ static void parse_line(struct arch *arch, char *line, const char *origin,
 		add_comment_term(arch, &words, origin, lineno);
 	else if (!strcmp(key, "annotation"))
 		add_annotation(arch, &words, origin, lineno);
+	else if (!strcmp(key, "alias"))
+		add_alias(arch, &words, origin, lineno);
 	else if (!strcmp(key, "matrix"))
 		add_matrix(arch, &words, origin, lineno);
 	else

@@ -74,6 +74,8 @@ struct arch {
 	struct strv dirty_tests;
 	char *write_bit; /* what write-protecting clears (PTE_WRITE) */
 	char *dirty_bit; /* the software dirty bit (PTE_DIRTY) */
+	/* Bits whose joint test is "hardware dirty" (PTE_WRITE, PTE_RDONLY). */
+	struct strv hw_dirty;
 	struct strv access_flags; /* functions that mask in access flags */
 	struct strv access_keep; /* bits their masks must keep */
 	struct tracking tracking[8];
@@ -87,6 +89,9 @@ struct arch {
 	int nr_sw_masks;
 	struct annotation_def annotations[8];
 	int nr_annotations;
+	/* Pairs of macros that are one thing (PTE_PRESENT_INVALID is PTE_NG). */
+	char *aliases[16][2];
+	int nr_aliases;
 	char *swap_comment; /* the header with the swap layout comment */
 	char *swap_comment_start; /* the line that opens the comment */
 	struct comment_term swap_comment_terms[8];
@@ -108,5 +113,7 @@ const struct arch *arch_nth(int i);
 int arch_state(const struct arch *arch, const char *name);
 const struct tracking *arch_tracking(const struct arch *arch,
 				     const char *feature);
+/* Does the arch data declare @a and @b one thing ('alias A B')? */
+bool arch_aliases(const struct arch *arch, const char *a, const char *b);
 
 #endif

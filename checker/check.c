@@ -130,7 +130,7 @@ static bool check_one(struct session *s, CXIndex index,
 		die("%s: cannot enter: %s", src->dir, strerror(errno));
 	progress("parsing %d/%d TUs: %s", nr + 1, srcs->n,
 		 path_under(src->file, kdir) ?: src->file);
-	tu = tu_parse(index, src->file, src->flags, NULL, probe, false, &why);
+	tu = tu_parse(index, src->file, src->flags, NULL, probe, true, &why);
 	free(probe);
 	if (!tu) {
 		warn("%s; not checked", why);
@@ -1100,7 +1100,7 @@ int cmd_kbuild(int argc, char **argv)
 	if (mentions(real, &names)) {
 		probe = model_probe_text(s.arch);
 		index = clang_createIndex(0, 0);
-		tu = tu_parse(index, real, &flags, NULL, probe, false, &why);
+		tu = tu_parse(index, real, &flags, NULL, probe, true, &why);
 		if (!tu)
 			die("%s", why);
 		if (tu->errors)

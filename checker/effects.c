@@ -13,6 +13,7 @@
 struct entry {
 	char *usr;
 	struct effects effects;
+	struct strv strings; /* the names and files of effects.named */
 	struct entry *next;
 };
 
@@ -36,6 +37,7 @@ void effects_free(struct effects_cache *ec)
 
 		for (; e; e = next) {
 			next = e->next;
+			strv_free(&e->strings);
 			free(e->usr);
 			free(e);
 		}
@@ -188,7 +190,83 @@ struct walk {
 	struct effects_cache *ec;
 	CXCursor func;
 	struct effects *out;
+	struct strv *strings;
 };
+
+static void add_named(struct walk *w, const struct named_mask *n)
+{
+	struct effects *e = w->out;
+
+	for (int i = 0; i < e->nr_named; i++)
+		if (e->named[i].value == n->value &&
+		    !strcmp(e->named[i].macro, n->macro))
+			return;
+	if (e->nr_named == MAX_NAMED)
+		return;
+	strv_push(w->strings, n->macro);
+	e->named[e->nr_named].macro = w->strings->v[w->strings->n - 1];
+	strv_push(w->strings, n->file ? n->file : "");
+	e->named[e->nr_named].file = w->strings->v[w->strings->n - 1];
+	e->named[e->nr_named].line = n->line;
+	e->named[e->nr_named++].value = n->value;
+}
+
+struct macro_search {
+	CXTranslationUnit tu;
+	CXCursor found;
+	int nr_object;
+};
+
+/*
+ * The object-like macros expanded in @operand's extent, in the file:
+ * __pgprot(PTE_SOFT_DIRTY) has one, PTE_A | PTE_B two.
+ */
+static void object_macros(struct walk *w, CXCursor operand,
+			  struct macro_search *ms)
+{
+	CXToken *tokens;
+	unsigned int n;
+
+	cursor_file_tokens(w->ec->tu, operand, &tokens, &n);
+	for (unsigned int i = 0; i < n; i++) {
+		CXCursor c, def;
+
+		if (clang_getTokenKind(tokens[i]) != CXToken_Identifier)
+			continue;
+		c = clang_getCursor(w->ec->tu, clang_getTokenLocation(
+						       w->ec->tu, tokens[i]));
+		if (clang_getCursorKind(c) != CXCursor_MacroExpansion)
+			continue;
+		def = clang_getCursorReferenced(c);
+		if (clang_Cursor_isNull(def) ||
+		    clang_Cursor_isMacroFunctionLike(def))
+			continue;
+		ms->found = def;
+		ms->nr_object++;
+	}
+	clang_disposeTokens(w->ec->tu, tokens, n);
+}
+
+/* Remember the macro a constant set operand is written as, when one. */
+static void name_operand(struct walk *w, CXCursor operand, uint64_t v)
+{
+	struct macro_search ms = { w->ec->tu, clang_getNullCursor(), 0 };
+	struct named_mask n = { v, NULL, NULL, 0 };
+	struct where where;
+	char *name;
+
+	object_macros(w, operand, &ms);
+	if (ms.nr_object != 1)
+		return;
+	name = cursor_name(ms.found);
+	where_cursor(ms.found, &where);
+	n.macro = name;
+	n.file = where.file;
+	n.line = where.line;
+	add_named(w, &n);
+	where_free(&where);
+	free(name);
+}
 
 static void add_operand(struct walk *w, CXCursor operand, bool set)
 {
@@ -196,10 +274,12 @@ static void add_operand(struct walk *w, CXCursor operand, bool set)
 	int p;
 
 	if (const_value(operand, &v)) {
-		if (set)
+		if (set) {
 			w->out->set |= v;
-		else
+			name_operand(w, operand, v);
+		} else {
 			w->out->clear |= v;
+		}
 		return;
 	}
 	p = param_index(w->func, operand);
@@ -258,6 +338,8 @@ static void call(struct walk *w, CXCursor c)
 	w->out->set |= e->set;
 	w->out->clear |= e->clear;
 	w->out->test |= e->test;
+	for (int i = 0; i < e->nr_named; i++)
+		add_named(w, &e->named[i]);
 	nargs = clang_Cursor_getNumArguments(c);
 	for (int i = 0; i < nargs && i < 32; i++) {
 		CXCursor arg = clang_Cursor_getArgument(c, i);
@@ -318,6 +400,7 @@ const struct effects *effects_of(struct effects_cache *ec, CXCursor func)
 	w.ec = ec;
 	w.func = def;
 	w.out = &e->effects;
+	w.strings = &e->strings;
 	e->effects.known = true;
 	clang_visitChildren(def, visit, &w);
 	return &e->effects;

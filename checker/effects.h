@@ -7,8 +7,21 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* A mask a helper sets, and the one macro it was written as. */
+struct named_mask {
+	uint64_t value;
+	const char *macro; /* owned by the cache */
+	const char *file; /* absolute, owned by the cache */
+	unsigned int line;
+};
+
+#define MAX_NAMED 8
+
 struct effects {
 	uint64_t set, clear, test; /* constant masks */
+	/* The set masks written as one object-like macro: PTE_SOFT_DIRTY. */
+	struct named_mask named[MAX_NAMED];
+	int nr_named;
 	/* Parameters whose value the helper ORs in, or masks out. */
 	unsigned int set_param, clear_param;
 	bool known; /* a body was there to read */

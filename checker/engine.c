@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "helpers.h"
 #include "report.h"
 
 #define MAX_DEPTH 256
@@ -74,6 +75,7 @@ void unit_init(struct unit *unit, struct engine *engine, struct tu *tu,
 	unit->scope = xasprintf("%s/arch/%s", kdir, arch->name);
 	unit->effects = effects_new(tu->cx);
 	model_load(&unit->model, tu, arch);
+	helpers_derive_tracking(unit);
 }
 
 void unit_free(struct unit *unit)

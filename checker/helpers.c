@@ -152,6 +152,8 @@ static void merge(struct effects *to, const struct effects *from)
 	to->set |= from->set;
 	to->clear |= from->clear;
 	to->test |= from->test;
+	for (int i = 0; i < from->nr_named && to->nr_named < MAX_NAMED; i++)
+		to->named[to->nr_named++] = from->named[i];
 }
 
 bool helper_lookup(struct unit *unit, const char *name, struct helper *out)
@@ -190,4 +192,56 @@ void helper_free(struct helper *h)
 {
 	free(h->file);
 	h->file = NULL;
+}
+
+/*
+ * The bit @mk sets and @clear clears (all that @mk sets when there is no
+ * @clear), when @mk writes it as one macro: that macro's name, value and
+ * definition, into the model under @hint.
+ */
+static void derive(struct unit *unit, const char *hint, const char *mk,
+		   const char *clear)
+{
+	struct helper set, clr;
+	uint64_t bit;
+
+	if (!helper_lookup(unit, mk, &set) || !set.in_scope) {
+		helper_free(&set);
+		return;
+	}
+	bit = set.effects.set;
+	if (helper_lookup(unit, clear, &clr) && clr.in_scope)
+		bit &= clr.effects.clear;
+	helper_free(&clr);
+	for (int i = 0; bit && i < set.effects.nr_named; i++) {
+		const struct named_mask *n = &set.effects.named[i];
+		uint64_t v;
+
+		if (n->value != bit)
+			continue;
+		/* The data's own name, with this value, stays. */
+		if (model_value(&unit->model, hint, &v) && v == bit)
+			break;
+		model_rename(&unit->model, hint, n->macro, n->value, n->file,
+			     n->line);
+		break;
+	}
+	helper_free(&set);
+}
+
+void helpers_derive_tracking(struct unit *unit)
+{
+	char mk[128], clear[128];
+
+	for (int i = 0; i < unit->arch->nr_tracking; i++) {
+		const struct tracking *t = &unit->arch->tracking[i];
+
+		helper_name(mk, sizeof(mk), "pte", "mk", t->feature);
+		helper_name(clear, sizeof(clear), "pte", "clear", t->feature);
+		derive(unit, t->pte_macro, mk, clear);
+		helper_name(mk, sizeof(mk), "pte", "swp_mk", t->feature);
+		helper_name(clear, sizeof(clear), "pte", "swp_clear",
+			    t->feature);
+		derive(unit, t->swp_macro, mk, clear);
+	}
 }

@@ -29,4 +29,12 @@ void helper_name(char *buf, int size, const char *level, const char *kind,
 bool helper_lookup(struct unit *unit, const char *name, struct helper *out);
 void helper_free(struct helper *h);
 
+/*
+ * A tracking feature is what the generic helper API does: its bit is what
+ * pte_mk<f>() sets (and pte_clear_<f>() clears), its swap twin what
+ * pte_swp_mk<f>() sets. Where the helpers write it as another macro than
+ * the arch data's, the model learns that name (model_name()).
+ */
+void helpers_derive_tracking(struct unit *unit);
+
 #endif

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 enum role {
 	ROLE_HW, /* a hardware attribute or permission bit */
@@ -52,11 +53,17 @@ struct layout {
 	/* Macros that are not constant here (PTE_MAYBE_NG): not guessed. */
 	const char *dynamic[16];
 	int nr_dynamic;
+	/* Names the helpers use instead of the arch data's: the layout's own. */
+	char *own_names[16];
+	int nr_own_names;
 };
 
-/* Its names belong to the arch data and the model: nothing to free yet. */
+/* Other names belong to the arch data, which outlives every layout. */
 static inline void layout_free(struct layout *layout)
 {
+	for (int i = 0; i < layout->nr_own_names; i++)
+		free(layout->own_names[i]);
+	layout->nr_own_names = 0;
 }
 
 const char *role_name(enum role role);

@@ -88,6 +88,8 @@ static void macro_names(const struct arch *arch, struct strv *names)
 		add_name(names, arch->sw_masks[i].macro);
 	for (int i = 0; i < arch->access_keep.n; i++)
 		add_name(names, arch->access_keep.v[i]);
+	for (int i = 0; i < arch->hw_dirty.n; i++)
+		add_name(names, arch->hw_dirty.v[i]);
 	if (arch->write_bit)
 		add_name(names, arch->write_bit);
 	if (arch->dirty_bit)
@@ -288,8 +290,44 @@ void model_load(struct model *model, struct tu *tu, const struct arch *arch)
 	mask_widths(model, arch);
 }
 
+void model_rename(struct model *model, const char *hint, const char *actual,
+		  uint64_t value, const char *file, unsigned int line)
+{
+	struct macro_value *m = find(model, actual);
+
+	if (!m) {
+		model->macros = xrealloc(model->macros,
+					 (model->nr_macros + 1) * sizeof(*m));
+		m = &model->macros[model->nr_macros++];
+		memset(m, 0, sizeof(*m));
+		m->name = xstrdup(actual);
+		m->state = MACRO_CONSTANT;
+		m->value = value;
+		m->file = file && *file ? xstrdup(file) : NULL;
+		m->line = line;
+	}
+	if (!strcmp(hint, actual) ||
+	    model->nr_renames == (int)ARRAY_SIZE(model->renames))
+		return;
+	model->renames[model->nr_renames].hint = xstrdup(hint);
+	model->renames[model->nr_renames++].actual = xstrdup(actual);
+}
+
+const char *model_name(const struct model *model, const char *hint)
+{
+	for (int i = 0; i < model->nr_renames; i++)
+		if (!strcmp(model->renames[i].hint, hint))
+			return model->renames[i].actual;
+	return hint;
+}
+
 void model_free(struct model *model)
 {
+	for (int i = 0; i < model->nr_renames; i++) {
+		free(model->renames[i].hint);
+		free(model->renames[i].actual);
+	}
+	model->nr_renames = 0;
 	for (int i = 0; i < model->nr_macros; i++) {
 		free(model->macros[i].name);
 		free(model->macros[i].file);
@@ -373,6 +411,24 @@ static uint64_t field_mask(uint64_t shift, uint64_t bits)
 	return shift >= 64 ? 0 : ones << shift;
 }
 
+/*
+ * The owner name to keep in @layout: the arch data's @hint, which lives as
+ * long as the arch, or a copy of the name the helpers use instead.
+ */
+static const char *layout_name(struct layout *layout, const char *hint,
+			       const char *name)
+{
+	if (name == hint)
+		return hint;
+	for (int i = 0; i < layout->nr_own_names; i++)
+		if (!strcmp(layout->own_names[i], name))
+			return layout->own_names[i];
+	if (layout->nr_own_names == (int)ARRAY_SIZE(layout->own_names))
+		return hint;
+	layout->own_names[layout->nr_own_names] = xstrdup(name);
+	return layout->own_names[layout->nr_own_names++];
+}
+
 void model_layout(const struct model *model, const struct arch *arch,
 		  struct layout *layout)
 {
@@ -382,7 +438,8 @@ void model_layout(const struct model *model, const struct arch *arch,
 
 	for (int i = 0; i < arch->nr_bits; i++) {
 		const struct bit_def *b = &arch->bits[i];
-		const struct macro_value *m = find(model, b->macro);
+		const char *name = model_name(model, b->macro), *owner;
+		const struct macro_value *m = find(model, name);
 
 		if (!m || m->state == MACRO_UNDEFINED) {
 			if (b->optional)
@@ -398,10 +455,11 @@ void model_layout(const struct model *model, const struct arch *arch,
 			continue;
 		}
 		check_annotation(m, b, arch);
+		owner = layout_name(layout, b->macro, name);
 		for (int k = 0; k < b->nr_states; k++) {
 			struct state_layout *st = &layout->states[b->state[k]];
 
-			add_owner(st, m->value, b->macro, b->role[k]);
+			add_owner(st, m->value, owner, b->role[k]);
 			if (b->role[k] == ROLE_SW)
 				st->used_sw |= m->value;
 		}

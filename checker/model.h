@@ -21,9 +21,17 @@ struct macro_value {
 	char *alias_of; /* #define A (B): the B */
 };
 
+/* A tracking macro of the arch data, and the one the helpers use. */
+struct model_rename {
+	char *hint; /* PTE_SOFT_DIRTY */
+	char *actual; /* what pte_mksoft_dirty() sets: PTE_SWDIRTY */
+};
+
 struct model {
 	struct macro_value *macros;
 	int nr_macros;
+	struct model_rename renames[16];
+	int nr_renames;
 };
 
 /*
@@ -49,5 +57,14 @@ void model_layout(const struct model *model, const struct arch *arch,
 		  struct layout *layout);
 /* Is one of @a and @b defined as the other? Then they share bits legally. */
 bool model_aliases(const struct model *model, const char *a, const char *b);
+
+/*
+ * The helpers write the bit the arch data calls @hint as @actual, worth
+ * @value and defined at @file:@line: from now on @hint means @actual.
+ */
+void model_rename(struct model *model, const char *hint, const char *actual,
+		  uint64_t value, const char *file, unsigned int line);
+/* The macro the helpers use for the arch data's @hint (or @hint). */
+const char *model_name(const struct model *model, const char *hint);
 
 #endif

@@ -91,7 +91,8 @@ static void match_layout(struct unit *unit, const struct layout *layout)
 			continue;
 		have = kconfig_enabled(unit->kconfig, t->have);
 		configured = kconfig_enabled(unit->kconfig, t->config);
-		model_value(&unit->model, t->pte_macro, &bit);
+		model_value(&unit->model,
+			    model_name(&unit->model, t->pte_macro), &bit);
 		if (have && configured) {
 			missing = bit ? missing_helper(unit, t->feature, name,
 						       sizeof(name)) :
@@ -107,13 +108,17 @@ static void match_layout(struct unit *unit, const struct layout *layout)
 							missing) :
 					      xasprintf(
 						      "%s is 0 with CONFIG_%s=y",
-						      t->pte_macro, t->config));
+						      model_name(&unit->model,
+								 t->pte_macro),
+						      t->config));
 			free(file);
 		} else if (!have && bit) {
 			unit_report_macro(
-				unit, my_id, t->pte_macro,
+				unit, my_id,
+				model_name(&unit->model, t->pte_macro),
 				"%s is set but arch/%s/Kconfig does not select %s",
-				t->pte_macro, unit->arch->name, t->have);
+				model_name(&unit->model, t->pte_macro),
+				unit->arch->name, t->have);
 		}
 	}
 }

@@ -13,8 +13,11 @@
  * Cases reported, in arch/<arch>:
  *   1. a call to a helper whose body (followed through nested calls and
  *      macros) sets the arch's soft-dirty bit, under an if or ?: whose
- *      condition tests dirtiness (pte_dirty(), pte_sw_dirty(),
- *      pte_hw_dirty(), ... as the arch data lists them);
+ *      condition calls a helper that tests dirtiness: one whose bit
+ *      effects test the dirty bit (pte_sw_dirty()) or the whole
+ *      hardware-dirty combination (pte_hw_dirty(): writable and not
+ *      read-only), whatever it is called; the arch data's dirty-test
+ *      names are a fallback;
  *   2. the same, where the condition is a local variable assigned from
  *      such a test.
  * Whether a helper sets soft-dirty is read from its body, never assumed
@@ -29,14 +32,13 @@
  *           pte = __pte_mkdirty(pte);
  *   entry = pte_mkdirty(entry);          (a real write: not reported)
  *
- * Limits: a dirtiness test hidden in a helper the arch data does not list
- * is not seen; a header site is reported once per run, at the header.
+ * Limits: a dirtiness test behind a function pointer is not seen; a header site is reported once per run, at the header.
  * Twin: cocci/mkdirty_housekeeping.cocci (report and patch modes).
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "../engine.h"
+#include "../helpers.h"
 #include "rules.h"
 
 static int my_id;
@@ -46,7 +48,8 @@ static uint64_t soft_dirty_bits(struct unit *unit)
 	const struct tracking *t = arch_tracking(unit->arch, "soft_dirty");
 	uint64_t v;
 
-	if (!t || !model_value(&unit->model, t->pte_macro, &v))
+	if (!t || !model_value(&unit->model,
+			       model_name(&unit->model, t->pte_macro), &v))
 		return 0;
 	return v;
 }
@@ -58,24 +61,47 @@ static bool sets_soft_dirty(struct unit *unit, CXCursor func)
 	return effects_of(unit->effects, func)->set & soft_dirty_bits(unit);
 }
 
+/*
+ * Does calling @name test dirtiness? Read from its bit effects: it tests
+ * the dirty bit, or every bit of the hardware-dirty combination. The arch
+ * data's dirty-test names are the fallback.
+ */
 static bool is_dirty_test(struct unit *unit, const char *name)
 {
 	const struct strv *tests = &unit->arch->dirty_tests;
+	const struct strv *hw = &unit->arch->hw_dirty;
+	uint64_t dirty = 0, hw_bits = 0, v;
+	struct helper h;
+	bool found;
 
 	for (int i = 0; i < tests->n; i++)
 		if (!strcmp(tests->v[i], name))
 			return true;
-	return false;
+	if (unit->arch->dirty_bit)
+		model_value(&unit->model, unit->arch->dirty_bit, &dirty);
+	for (int i = 0; i < hw->n; i++)
+		if (model_value(&unit->model, hw->v[i], &v))
+			hw_bits |= v;
+	if (!helper_lookup(unit, name, &h)) {
+		helper_free(&h);
+		return false;
+	}
+	found = (dirty && (h.effects.test & dirty) == dirty) ||
+		(hw_bits && (h.effects.test & hw_bits) == hw_bits);
+	helper_free(&h);
+	return found;
 }
 
+/* Is a token of @c a call (NAME followed by '(') of a dirtiness test? */
 static bool mentions_dirty_test(struct unit *unit, CXCursor c)
 {
 	struct strv tokens = { 0 };
 	bool found = false;
 
 	cursor_tokens(unit->tu->cx, c, &tokens);
-	for (int i = 0; i < tokens.n && !found; i++)
-		found = is_dirty_test(unit, tokens.v[i]);
+	for (int i = 0; i + 1 < tokens.n && !found; i++)
+		found = !strcmp(tokens.v[i + 1], "(") &&
+			is_dirty_test(unit, tokens.v[i]);
 	strv_free(&tokens);
 	return found;
 }
@@ -122,7 +148,8 @@ static bool tests_dirtiness(const struct site *s, CXCursor cond)
 	for (int i = 0; i < tokens.n && !found; i++) {
 		struct flag_search fs = { s->unit, tokens.v[i], false };
 
-		if (is_dirty_test(s->unit, tokens.v[i])) {
+		if (i + 1 < tokens.n && !strcmp(tokens.v[i + 1], "(") &&
+		    is_dirty_test(s->unit, tokens.v[i])) {
 			found = true;
 			break;
 		}
@@ -196,12 +223,14 @@ static void match_call(const struct site *s)
 		unit_report(
 			s->unit, my_id, s->call,
 			"%s() also sets %s; this path only propagates dirtiness: use %s()",
-			s->callee_name, t->pte_macro, variant);
+			s->callee_name,
+			model_name(&s->unit->model, t->pte_macro), variant);
 	else
 		unit_report(
 			s->unit, my_id, s->call,
 			"%s() also sets %s; this path only propagates dirtiness: use a variant that does not (add %s())",
-			s->callee_name, t->pte_macro, variant);
+			s->callee_name,
+			model_name(&s->unit->model, t->pte_macro), variant);
 	free(variant);
 }
 

@@ -128,39 +128,40 @@ static void check_feature(struct unit *unit, const struct tracking *t,
 	static const char *const present[] = { "mk", "test", "clear" };
 	bool thp = unit->kconfig &&
 		   kconfig_enabled(unit->kconfig, "ARCH_ENABLE_THP_MIGRATION");
+	const char *bit_name = model_name(&unit->model, t->pte_macro);
+	const char *twin_name = model_name(&unit->model, t->swp_macro);
 	const struct macro_value *twin;
 	uint64_t bit, swp_bit;
 	struct helper mk;
 	char name[128];
 
-	if (!model_value(&unit->model, t->pte_macro, &bit) || !bit)
+	if (!model_value(&unit->model, bit_name, &bit) || !bit)
 		return;
-	if (!model_value(&unit->model, t->swp_macro, &swp_bit) || !swp_bit) {
-		twin = model_macro(&unit->model, t->swp_macro);
+	if (!model_value(&unit->model, twin_name, &swp_bit) || !swp_bit) {
+		twin = model_macro(&unit->model, twin_name);
 		unit_report_macro(
-			unit, my_id,
-			twin && twin->file ? t->swp_macro : t->pte_macro,
+			unit, my_id, twin && twin->file ? twin_name : bit_name,
 			"%s is set but its swap twin %s is %s: the state is lost on swap",
-			t->pte_macro, t->swp_macro,
+			bit_name, twin_name,
 			twin && twin->file ? "0" : "undefined");
 		return;
 	}
 	helper_name(name, sizeof(name), "pte", "swp_mk", t->feature);
 	helper_lookup(unit, name, &mk);
 	for (size_t k = 0; k < ARRAY_SIZE(swp); k++) {
-		bool pte_ok = check(unit, "pte", swp[k], t, t->swp_macro,
-				    swp_bit, fields, NULL, 0, true);
+		bool pte_ok = check(unit, "pte", swp[k], t, twin_name, swp_bit,
+				    fields, NULL, 0, true);
 
 		/* A missing pmd twin is blamed where its pte one stands. */
 		if (pte_ok && thp)
-			check(unit, "pmd", swp[k], t, t->swp_macro, swp_bit,
+			check(unit, "pmd", swp[k], t, twin_name, swp_bit,
 			      fields, mk.file, mk.line, true);
 	}
 	helper_free(&mk);
 	for (size_t k = 0; k < ARRAY_SIZE(present); k++)
-		if (check(unit, "pte", present[k], t, t->pte_macro, bit, 0,
-			  NULL, 0, false))
-			check(unit, "pmd", present[k], t, t->pte_macro, bit, 0,
+		if (check(unit, "pte", present[k], t, bit_name, bit, 0, NULL, 0,
+			  false))
+			check(unit, "pmd", present[k], t, bit_name, bit, 0,
 			      NULL, 0, false);
 }
 

@@ -14,10 +14,13 @@
  *   1. a software bit or state marker on a bit another software bit,
  *      marker, hardware or address definition owns;
  *   2. the same, in only some configurations (--matrix names them).
- * Not an overlap: a macro written as another (PTE_WRITE is PTE_DBM,
- * PTE_PRESENT_INVALID is PTE_NG), and an overlay that the arch data puts
- * in another state only (PTE_PRESENT_INVALID is no valid-state bit). Swap
- * states are SWAP_LAYOUT's.
+ * Not an overlap: two names the arch data declares one thing ('alias
+ * PTE_PRESENT_INVALID PTE_NG'), and an overlay that the arch data puts in
+ * another state only (PTE_PRESENT_INVALID is no valid-state bit). A macro
+ * merely written as another is no such declaration: two distinct
+ * features on one bit overlap however it is spelled,
+ * "#define PTE_SOFT_DIRTY (PTE_UFFD_WP)" too. Swap states are
+ * SWAP_LAYOUT's.
  *
  * Error:
  *   #define PTE_UFFD_WP     (_AT(pteval_t, 1) << 58)
@@ -82,8 +85,8 @@ static void match_layout(struct unit *unit, const struct layout *layout)
 					    (!claims(a->role) &&
 					     !claims(b->role)) ||
 					    !strcmp(a->name, b->name) ||
-					    model_aliases(&unit->model, a->name,
-							  b->name))
+					    arch_aliases(unit->arch, a->name,
+							 b->name))
 						continue;
 					at = blame(unit, a, b);
 					other = at == a->name ? b->name :

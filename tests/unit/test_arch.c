@@ -47,6 +47,12 @@ static void test_arm64(void **state)
 	assert_true(strv_has(&a->dirty_tests, "pmd_dirty"));
 	/* Comments are not words. */
 	assert_false(strv_has(&a->dirty_tests, "#"));
+	/* Hardware dirty is writable and not read-only, as data. */
+	assert_strv(&a->hw_dirty, "PTE_WRITE", "PTE_RDONLY");
+	/* Only declared pairs are one thing, either way round. */
+	assert_true(arch_aliases(a, "PTE_PRESENT_INVALID", "PTE_NG"));
+	assert_true(arch_aliases(a, "PTE_NG", "PTE_PRESENT_INVALID"));
+	assert_false(arch_aliases(a, "PTE_SOFT_DIRTY", "PTE_UFFD_WP"));
 	/* Parsed once, then the same description. */
 	assert_ptr_equal(arch_lookup("arm64"), a);
 }
@@ -267,6 +273,8 @@ static void test_parse_errors(void **state)
 			 "arch a\nkconfig A\ndefconfig d\nflags f\n"
 			 "state swap\nannotation swap,bogus text\n",
 			 "ptecheck: bad.def:6: unknown state 'bogus' (not on the 'state' line)");
+	assert_dies_with(parse_child, "alias A\n",
+			 "ptecheck: bad.def:1: 'alias' takes: MACRO MACRO");
 	assert_dies_with(parse_child,
 			 "arch a\nkconfig A\ndefconfig d\nflags f\n"
 			 "annotation swap\n",
