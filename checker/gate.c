@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "patch_check.h"
 #include "report.h"
 
 struct gate_finding {
@@ -173,8 +174,17 @@ static void add_mbox(struct strv *patches, const char *mbox, int nr)
 	n = atoi(count);
 	if (n <= 0)
 		die("%s: no patches in this mbox", mbox);
-	for (int i = 1; i <= n; i++)
-		add_file(patches, xasprintf("%s/%04d", dir, i));
+	/* A cover letter or a reply carries no diff: not a patch. */
+	for (int i = 1, had = patches->n; i <= n; i++) {
+		char *mail = xasprintf("%s/%04d", dir, i);
+
+		if (patch_has_diff(mail, scratch))
+			add_file(patches, mail);
+		free(mail);
+		if (i == n && patches->n == had)
+			die("%s: no patches in this mbox (%d messages, none with a diff)",
+			    mbox, n);
+	}
 	free(count);
 	free(arg);
 	free(out);
@@ -249,77 +259,6 @@ static void collect(struct strv *patches, const char *kdir,
 			add_file(patches, in);
 		free(line);
 	}
-}
-
-static bool is_untrusted_path(const char *path)
-{
-	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-
-	if (starts_with(path, "scripts/"))
-		return true;
-	if (starts_with(base, "Makefile") || !strcmp(base, "Kbuild") ||
-	    starts_with(base, "Makefile."))
-		return true;
-	/* arch/<arch>/Kconfig only selects: it runs nothing. */
-	if (starts_with(base, "Kconfig")) {
-		const char *p = path;
-
-		if (starts_with(p, "arch/") && strchr(p + 5, '/') &&
-		    !strcmp(strchr(p + 5, '/') + 1, "Kconfig"))
-			return false;
-		return true;
-	}
-	return false;
-}
-
-/*
- * Refuse what cannot be applied safely: paths that leave the tree, binary
- * patches, and (without --trust) build code that preparing would run.
- * Returns true when the patch touches Kconfig, so the build is redone.
- */
-static bool vet(const char *patch, const char *tree, bool trust)
-{
-	char *out = xasprintf("%s/numstat.out", scratch);
-	char *err = xasprintf("%s/numstat.err", scratch);
-	char *text, *p, *next;
-	bool kconfig = false;
-	int files = 0;
-
-	if (run_words(tree, out, err, "git", "apply", "--numstat", patch,
-		      NULL)) {
-		char *why = first_line(err);
-
-		die("%s: not a patch git apply can read (%s)", patch, why);
-	}
-	text = read_file(out, NULL);
-	for (p = text; p && *p; p = next) {
-		char *path;
-
-		next = strchr(p, '\n');
-		if (next)
-			*next++ = '\0';
-		path = strrchr(p, '\t');
-		if (!path)
-			continue;
-		path++;
-		files++;
-		if (starts_with(p, "-\t-\t"))
-			die("%s: binary patches are not supported (%s)", patch,
-			    path);
-		if (path[0] == '/' || starts_with(path, "../") ||
-		    strstr(path, "/../"))
-			die("%s: refused: %s is outside the tree", patch, path);
-		if (!trust && is_untrusted_path(path))
-			die("%s: touches %s, which preparing a build would run; pass --trust if you trust it",
-			    patch, path);
-		kconfig |= strstr(path, "Kconfig") != NULL;
-	}
-	if (!files)
-		die("%s: not a patch (no file changes)", patch);
-	free(text);
-	free(out);
-	free(err);
-	return kconfig;
 }
 
 static void apply_patch(const char *patch, const char *tree)
@@ -557,7 +496,7 @@ int cmd_gate(int argc, char **argv)
 	collect(&patches, tree.kdir, &inputs);
 	/* Refuse bad input before any copy or build is made. */
 	for (int i = 0; i < patches.n; i++)
-		vet(patches.v[i], scratch, opts.trust);
+		patch_check(patches.v[i], scratch, opts.trust);
 	/* The scratch tree: hard links (git apply replaces what it edits). */
 	tree_dir = xasprintf("%s/tree", scratch);
 	cmd_out = xasprintf("%s/cp.out", scratch);
@@ -589,7 +528,7 @@ int cmd_gate(int argc, char **argv)
 
 		if (i) {
 			progress("applying %s", name);
-			if (vet(name, tree_dir, opts.trust))
+			if (patch_check(name, tree_dir, opts.trust))
 				setenv("PTECHECK_BUILD_SALT",
 				       xasprintf("%d", i), 1);
 			apply_patch(name, tree_dir);
