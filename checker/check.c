@@ -8,9 +8,11 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -181,6 +183,8 @@ static bool check_sources(struct session *s, const struct sources *srcs)
 			CXIndex index = clang_createIndex(0, 0);
 			bool all = true;
 
+			/* A kill of the run (not Ctrl-C's group) ends it too. */
+			prctl(PR_SET_PDEATHSIG, SIGTERM);
 			findings_set_config(&mine, s->findings.config);
 			s->engine.findings = &mine;
 			for (int i = k; i < srcs->n; i += jobs)

@@ -226,6 +226,7 @@ static void collect(struct strv *patches, const char *kdir,
 {
 	for (int i = 0; i < inputs->n; i++) {
 		const char *in = inputs->v[i];
+		struct stat st;
 		char *line;
 
 		if (!strcmp(in, "-")) {
@@ -250,7 +251,8 @@ static void collect(struct strv *patches, const char *kdir,
 			continue;
 		}
 		line = first_line(in);
-		if (!*line && !read_file(in, NULL)[0])
+		/* A NUL byte ends the first line too: empty is no bytes. */
+		if (!*line && stat(in, &st) == 0 && !st.st_size)
 			die("%s: empty: no patches in it", in);
 		/* git format-patch and mboxes start "From <sha> <date>". */
 		if (starts_with(line, "From ") && strstr(in, ".patch") == NULL)

@@ -35,7 +35,7 @@ refused "$data/truncated.patch" "corrupt patch at line 6"
 refused "$data/bad-header.patch" "lacks filename information"
 refused "$data/bad-hunk.patch" "no file changes"
 refused "$data/no-diff.patch" "No valid patches"
-refused "$data/nul.patch" "nul.patch"
+refused "$data/nul.patch" "nul.patch: not a patch git apply can read"
 
 # A mailing-list archive of 1000 replies: no patch in it.
 for i in $(seq 1000); do
