@@ -315,8 +315,10 @@ static char *prepare_broken_tree(const struct tree *tree,
 	run_command(argv.v, NULL, klog);
 	strv_free(&argv);
 	text = read_file(klog, NULL);
-	if (!text || strstr(text, strerror(ENOSPC)) ||
-	    !strstr(text, ": error: "))
+	if (text && strstr(text, strerror(ENOSPC)))
+		die("preparing the %s build failed at 'make prepare': %s in %s",
+		    arch->name, strerror(ENOSPC), dir);
+	if (!text || !strstr(text, ": error: "))
 		die("preparing the %s build failed at 'make prepare' (see %s)",
 		    arch->name, log);
 	for (p = text; *p; p += strcspn(p, "\n") + !!p[strcspn(p, "\n")]) {
