@@ -313,6 +313,7 @@ static struct tu *parse_probe(const struct arch *arch, const char *dir,
 	tu = tu_parse(index, file, flags, text, probe, true, &why);
 	if (!tu)
 		die("the %s headers cannot be parsed: %s", arch->name, why);
+	tu->own_index = index;
 	if (tu->errors)
 		warn("the %s headers do not compile (%d errors, first: %s); checked what parsed",
 		     arch->name, tu->errors, tu->first_error);

@@ -33,6 +33,7 @@ static char *makefile_var(const char *makefile, const char *name)
 void tree_open(struct tree *tree, const char *path, const struct arch *arch)
 {
 	char *makefile, *version, *major, *patchlevel, *sublevel, *archdir;
+	char *config_script;
 	char real[PATH_MAX];
 
 	if (!realpath(path, real) || !is_dir(real))
@@ -40,10 +41,12 @@ void tree_open(struct tree *tree, const char *path, const struct arch *arch)
 	makefile = xasprintf("%s/Makefile", real);
 	version = read_file(makefile, NULL);
 	free(makefile);
+	config_script = xasprintf("%s/scripts/config", real);
 	if (!version || !strstr(version, "\nPATCHLEVEL = ") ||
-	    !is_file(xasprintf("%s/scripts/config", real)))
+	    !is_file(config_script))
 		die("%s: not a kernel tree (no top-level Makefile with VERSION and PATCHLEVEL)",
 		    path);
+	free(config_script);
 	archdir = xasprintf("%s/arch/%s", real, arch->name);
 	if (!is_dir(archdir))
 		die("%s: this tree has no arch/%s", path, arch->name);
@@ -580,6 +583,7 @@ bool build_prepare(struct build *build, const struct tree *tree,
 		free(key);
 		free(text);
 		free(stamp);
+		free(dir);
 		return false;
 	}
 	base = matrix ? xasprintf("%s %s", arch->defconfig, matrix->name) :
@@ -590,6 +594,7 @@ bool build_prepare(struct build *build, const struct tree *tree,
 	free(key);
 	free(text);
 	free(stamp);
+	free(dir);
 	return true;
 }
 
