@@ -4,56 +4,48 @@
  * by git itself (git apply --numstat -z and --summary, git mailinfo), never
  * by a parser of ours: only git's answers are looked at here.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "patch_check.h"
 #include "util.h"
 
-/* Run @argv in @dir with stdin from @in, stdout to @out, stderr to @err. */
+/*
+ * Run @argv in @dir with stdin from @in, stdout to @out, stderr to @err,
+ * through run_command(), so that a Ctrl-C handler can stop it.
+ */
 static int run_git(char *const argv[], const char *dir, const char *in,
 		   const char *out, const char *err)
 {
+	struct strv sh = { 0 };
 	int status;
-	pid_t pid;
 
-	fflush(NULL);
-	pid = fork();
-	if (pid < 0)
-		return -1;
-	if (pid == 0) {
-		int fd_in = open(in ? in : "/dev/null", O_RDONLY);
-		int fd_out = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-		int fd_err = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-
-		if (fd_in < 0 || fd_out < 0 || fd_err < 0 ||
-		    dup2(fd_in, STDIN_FILENO) < 0 ||
-		    dup2(fd_out, STDOUT_FILENO) < 0 ||
-		    dup2(fd_err, STDERR_FILENO) < 0 || (dir && chdir(dir)))
-			_exit(127);
-		/*
-		 * Never a repository around @dir: inside one, git apply
-		 * would leave out what is outside its subdirectory.
-		 */
-		if (dir && strrchr(dir, '/')) {
-			char *parent = xasprintf(
-				"%.*s", (int)(strrchr(dir, '/') - dir), dir);
-
-			setenv("GIT_CEILING_DIRECTORIES", parent, 1);
-		}
-		execvp(argv[0], argv);
-		_exit(127);
+	strv_push(&sh, "sh");
+	strv_push(&sh, "-c");
+	strv_push(
+		&sh,
+		"in=$1 out=$2 err=$3; shift 3; exec \"$@\" <\"$in\" >\"$out\" 2>\"$err\"");
+	strv_push(&sh, "sh");
+	strv_push(&sh, in ? in : "/dev/null");
+	strv_push(&sh, out);
+	strv_push(&sh, err);
+	/*
+	 * Never a repository around @dir: inside one, git apply would leave
+	 * out what is outside its subdirectory.
+	 */
+	if (dir && strrchr(dir, '/')) {
+		strv_push(&sh, "env");
+		strv_pushf(&sh, "GIT_CEILING_DIRECTORIES=%.*s",
+			   (int)(strrchr(dir, '/') - dir), dir);
 	}
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	for (int i = 0; argv[i]; i++)
+		strv_push(&sh, argv[i]);
+	status = run_command(sh.v, dir, NULL);
+	strv_free(&sh);
+	return status;
 }
 
 static bool is_untrusted_path(const char *path)

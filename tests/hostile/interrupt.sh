@@ -18,9 +18,9 @@ export PTECHECK_CACHE=$T/cache
 before=$(tree_checksum "$PRISTINE")
 fail=0
 
-# wait_for GLOB: up to 60 s for a path to match GLOB.
+# wait_for GLOB: up to 5 minutes (a loaded machine) for a path to match.
 wait_for() {
-	for _ in $(seq 600); do
+	for _ in $(seq 3000); do
 		compgen -G "$1" >/dev/null && return 0
 		sleep 0.1
 	done
@@ -39,11 +39,14 @@ interrupt() {
 	fi
 }
 
+pid=
+trap '[ -z "$pid" ] || kill "$pid" 2>/dev/null; wait' EXIT
 "$PTECHECK" check "$PRISTINE" >"$T/out1" 2>&1 &
 pid=$!
-wait_for "$T/cache/build/arm64-*.tmp-$pid/.config" || exit 1
+wait_for "$T/cache/build/arm64-*.tmp-$pid" || exit 1
 sleep 2
 interrupt "$pid" || exit 1
+pid=
 left=$(ls -A "$T/cache/build" | grep -v '\.lock$\|\.prepare\.log' || true)
 [ -z "$left" ] || { echo "FAIL: prepare interrupted, left: $left"; fail=1; }
 
@@ -67,13 +70,14 @@ listing=$(ls -AR "$T/cache")
 # Parsing (-j2, two workers): wait for a worker, then interrupt the run.
 "$PTECHECK" check -j2 --all-files "$PRISTINE" >"$T/out2" 2>&1 &
 pid=$!
-for _ in $(seq 600); do
+for _ in $(seq 3000); do
 	workers=$(pgrep -P "$pid" -x ptecheck || true)
 	[ -n "$workers" ] && break
 	sleep 0.1
 done
 [ -n "$workers" ] || { echo "FAIL: no worker was seen"; exit 1; }
 interrupt "$pid" || exit 1
+pid=
 sleep 1
 for w in $workers; do
 	if kill -0 "$w" 2>/dev/null; then
@@ -93,6 +97,7 @@ done >"$T/replies.mbx"
 pid=$!
 wait_for "$T/cache/gate/$pid/mbox-*/0500" || exit 1
 interrupt "$pid" || exit 1
+pid=
 if [ -n "$(ls -A "$T/cache/gate" 2>/dev/null)" ]; then
 	echo "FAIL: gate interrupted, left: $(ls "$T/cache/gate")"
 	fail=1
