@@ -43,6 +43,7 @@ static void drop_scratch(void)
 {
 	if (scratch)
 		remove_tree(scratch);
+	free(scratch);
 	scratch = NULL;
 }
 
@@ -493,7 +494,9 @@ int cmd_gate(int argc, char **argv)
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	/* Builds of the scratch tree live and die with it. */
-	setenv("PTECHECK_CACHE", xasprintf("%s/cache", scratch), 1);
+	cmd_out = xasprintf("%s/cache", scratch);
+	setenv("PTECHECK_CACHE", cmd_out, 1);
+	free(cmd_out);
 
 	collect(&patches, tree.kdir, &inputs);
 	/* Refuse bad input before any copy or build is made. */
