@@ -13,6 +13,7 @@ mkdir -p "$cache"
 mount -t tmpfs -o size=2m tmpfs "$cache" 2>/dev/null ||
 	skip "mount -t tmpfs is refused here"
 trap 'umount "$cache" 2>/dev/null || umount -l "$cache"' EXIT
+trap 'exit 143' TERM
 export PTECHECK_CACHE=$cache
 before=$(tree_checksum "$PRISTINE")
 
