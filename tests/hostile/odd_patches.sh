@@ -33,7 +33,7 @@ awk 'BEGIN {
 	print "diff --git a/arch/arm64/mm/ptecheck-big.c b/arch/arm64/mm/ptecheck-big.c"
 	print "new file mode 100644"
 	print "--- /dev/null"
-	n = 170000
+	n = 190000
 	print "+++ b/arch/arm64/mm/ptecheck-big.c"
 	print "@@ -0,0 +1," n + 1 " @@"
 	print "+#include <linux/pgtable.h>"
