@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # Patches that are odd but not hostile get a correct result: one with
 # Latin-1 (not UTF-8) bytes in its message and code, and one of 10 MB (a
-# new source of 170000 functions, parsed, as it names pte_mkdirty) pass;
+# new source of 190000 functions, parsed, as it names pte_mkdirty) pass;
 # a CRLF-mangled copy of the soft-dirty port does not apply and is named
 # with its failing hunk in one line, exit 2. KDIR stays byte-identical
 # and the scratch copy is gone.
