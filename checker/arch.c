@@ -386,10 +386,12 @@ const struct arch *arch_lookup(const char *name)
 	for (size_t i = 0; i < ARRAY_SIZE(builtin); i++) {
 		if (strcmp(builtin[i].name, name))
 			continue;
-		if (!parsed[i])
-			parsed[i] = arch_parse(builtin[i].text,
-					       xasprintf("checker/arch/%s.def",
-							 name));
+		if (!parsed[i]) {
+			char *origin = xasprintf("checker/arch/%s.def", name);
+
+			parsed[i] = arch_parse(builtin[i].text, origin);
+			free(origin);
+		}
 		return parsed[i];
 	}
 	return NULL;

@@ -9,9 +9,11 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -208,6 +210,8 @@ static bool check_sources(struct session *s, const struct sources *srcs)
 			CXIndex index = clang_createIndex(0, 0);
 			bool all = true;
 
+			/* A kill of the run (not Ctrl-C's group) ends it too. */
+			prctl(PR_SET_PDEATHSIG, SIGTERM);
 			findings_set_config(&mine, s->engine.findings->config);
 			s->engine.findings = &mine;
 			/* The files it read go back with its findings. */
@@ -343,6 +347,7 @@ static struct tu *parse_probe(const struct arch *arch, const char *dir,
 	tu = tu_parse(index, file, flags, text, probe, true, &why);
 	if (!tu)
 		die("the %s headers cannot be parsed: %s", arch->name, why);
+	tu->own_index = index;
 	if (tu->errors)
 		warn("the %s headers do not compile (%d errors, first: %s); checked what parsed",
 		     arch->name, tu->errors, tu->first_error);

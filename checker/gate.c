@@ -22,6 +22,7 @@
 #include "check.h"
 #include "gate_report.h"
 #include "layout_html.h"
+#include "patch_check.h"
 #include "report.h"
 
 /* One gate run. */
@@ -154,8 +155,17 @@ static void add_mbox(const struct gate *g, struct strv *patches,
 	n = atoi(count);
 	if (n <= 0)
 		die("%s: no patches in this mbox", mbox);
-	for (int i = 1; i <= n; i++)
-		add_file(patches, xasprintf("%s/%04d", dir, i));
+	/* A cover letter or a reply carries no diff: not a patch. */
+	for (int i = 1, had = patches->n; i <= n; i++) {
+		char *mail = xasprintf("%s/%04d", dir, i);
+
+		if (patch_has_diff(mail, g->scratch))
+			add_file(patches, mail);
+		free(mail);
+		if (i == n && patches->n == had)
+			die("%s: no patches in this mbox (%d messages, none with a diff)",
+			    mbox, n);
+	}
 	free(count);
 	free(arg);
 	free(out);
@@ -221,8 +231,11 @@ static void collect(struct gate *g, struct strv *patches, const char *kdir,
 				die("%s: no such patch, directory or mbox", in);
 			continue;
 		}
+		struct stat st;
+
 		line = first_line(in);
-		if (!*line && !read_file(in, NULL)[0])
+		/* A NUL byte ends the first line too: empty is no bytes. */
+		if (!*line && stat(in, &st) == 0 && !st.st_size)
 			die("%s: empty: no patches in it", in);
 		/* git format-patch and mboxes start "From <sha> <date>". */
 		if (starts_with(line, "From ") && strstr(in, ".patch") == NULL)
@@ -231,77 +244,6 @@ static void collect(struct gate *g, struct strv *patches, const char *kdir,
 			add_file(patches, in);
 		free(line);
 	}
-}
-
-static bool is_untrusted_path(const char *path)
-{
-	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-
-	if (starts_with(path, "scripts/"))
-		return true;
-	if (starts_with(base, "Makefile") || !strcmp(base, "Kbuild") ||
-	    starts_with(base, "Makefile."))
-		return true;
-	/* arch/<arch>/Kconfig only selects: it runs nothing. */
-	if (starts_with(base, "Kconfig")) {
-		const char *p = path;
-
-		if (starts_with(p, "arch/") && strchr(p + 5, '/') &&
-		    !strcmp(strchr(p + 5, '/') + 1, "Kconfig"))
-			return false;
-		return true;
-	}
-	return false;
-}
-
-/*
- * Refuse what cannot be applied safely: paths that leave the tree, binary
- * patches, and (without --trust) build code that preparing would run.
- * Returns true when the patch touches Kconfig, so the build is redone.
- */
-static bool vet(const struct gate *g, const char *patch, const char *tree)
-{
-	char *out = xasprintf("%s/numstat.out", g->scratch);
-	char *err = xasprintf("%s/numstat.err", g->scratch);
-	char *text, *p, *next;
-	bool kconfig = false;
-	int files = 0;
-
-	if (run_words(tree, out, err, "git", "apply", "--numstat", patch,
-		      NULL)) {
-		char *why = first_line(err);
-
-		die("%s: not a patch git apply can read (%s)", patch, why);
-	}
-	text = read_file(out, NULL);
-	for (p = text; p && *p; p = next) {
-		char *path;
-
-		next = strchr(p, '\n');
-		if (next)
-			*next++ = '\0';
-		path = strrchr(p, '\t');
-		if (!path)
-			continue;
-		path++;
-		files++;
-		if (starts_with(p, "-\t-\t"))
-			die("%s: binary patches are not supported (%s)", patch,
-			    path);
-		if (path[0] == '/' || starts_with(path, "../") ||
-		    strstr(path, "/../"))
-			die("%s: refused: %s is outside the tree", patch, path);
-		if (!g->opts->trust && is_untrusted_path(path))
-			die("%s: touches %s, which preparing a build would run; pass --trust if you trust it",
-			    patch, path);
-		kconfig |= strstr(path, "Kconfig") != NULL;
-	}
-	if (!files)
-		die("%s: not a patch (no file changes)", patch);
-	free(text);
-	free(out);
-	free(err);
-	return kconfig;
 }
 
 static void apply_patch(const struct gate *g, const char *patch,
@@ -478,7 +420,7 @@ int cmd_gate(int argc, char **argv)
 	collect(&g, &patches, tree.kdir, &inputs);
 	/* Refuse bad input before any copy or build is made. */
 	for (int i = 0; i < patches.n; i++)
-		vet(&g, patches.v[i], g.scratch);
+		patch_check(patches.v[i], g.scratch, opts.trust);
 	tree_dir = copy_tree(&g, tree.kdir);
 
 	/* Nothing to undo when TIP and BASE hold the same content. */
@@ -502,7 +444,7 @@ int cmd_gate(int argc, char **argv)
 		progress_context(context);
 		if (i) {
 			progress("applying %s", base_name(name));
-			vet(&g, name, tree_dir);
+			patch_check(name, tree_dir, opts.trust);
 			apply_patch(&g, name, tree_dir);
 			subject = subject_of(&g, name);
 			progress("checking %s", base_name(name));

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <fts.h>
+#include <glob.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdint.h>
@@ -33,6 +34,7 @@ static char *makefile_var(const char *makefile, const char *name)
 void tree_open(struct tree *tree, const char *path, const struct arch *arch)
 {
 	char *makefile, *version, *major, *patchlevel, *sublevel, *archdir;
+	char *config_script;
 	char real[PATH_MAX];
 
 	if (!realpath(path, real) || !is_dir(real))
@@ -40,10 +42,12 @@ void tree_open(struct tree *tree, const char *path, const struct arch *arch)
 	makefile = xasprintf("%s/Makefile", real);
 	version = read_file(makefile, NULL);
 	free(makefile);
+	config_script = xasprintf("%s/scripts/config", real);
 	if (!version || !strstr(version, "\nPATCHLEVEL = ") ||
-	    !is_file(xasprintf("%s/scripts/config", real)))
+	    !is_file(config_script))
 		die("%s: not a kernel tree (no top-level Makefile with VERSION and PATCHLEVEL)",
 		    path);
+	free(config_script);
 	archdir = xasprintf("%s/arch/%s", real, arch->name);
 	if (!is_dir(archdir))
 		die("%s: this tree has no arch/%s", path, arch->name);
@@ -171,8 +175,8 @@ static void drop_half_prepared(int sig)
 	raise(sig);
 }
 
-static void make_step(const struct tree *tree, const struct arch *arch,
-		      const char *dir, const char *log, const char *target)
+static int run_make(const struct tree *tree, const struct arch *arch,
+		    const char *dir, const char *log, const char *target)
 {
 	struct strv argv = { 0 };
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -189,7 +193,13 @@ static void make_step(const struct tree *tree, const struct arch *arch,
 	strv_push(&argv, target);
 	status = run_command(argv.v, NULL, log);
 	strv_free(&argv);
-	if (status)
+	return status;
+}
+
+static void make_step(const struct tree *tree, const struct arch *arch,
+		      const char *dir, const char *log, const char *target)
+{
+	if (run_make(tree, arch, dir, log, target))
 		die("preparing the %s build failed at 'make %s' (see %s)",
 		    arch->name, target, log);
 }
@@ -338,13 +348,240 @@ static int lock_build(const char *dir)
 	return fd;
 }
 
+/*
+ * Where a half-written patch breaks a header, 'make prepare' stops at the
+ * first file that includes it (asm-offsets.c). Build what does build with
+ * make -k, and take the compile command of the arch's flags file from
+ * Kbuild's own V=1 echo of it, which comes before the compile fails.
+ * Returns what could not be made, or dies when there is nothing to go on.
+ */
+static char *prepare_broken_tree(const struct tree *tree,
+				 const struct arch *arch, const char *dir,
+				 const char *log)
+{
+	char *klog = xasprintf("%s-k", log);
+	char *cmd_file = xasprintf("%s/%s", dir, arch->flags_cmd);
+	char *target, *base, *text, *p, *failed = NULL, *first = NULL, *why;
+	struct strv argv = { 0 };
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t tlen;
+
+	/* arch/arm64/kernel/.asm-offsets.s.cmd is made for asm-offsets.s */
+	base = strrchr(arch->flags_cmd, '/');
+	base = base ? base + 1 : arch->flags_cmd;
+	target = xasprintf(" -o %.*s%.*s ", (int)(base - arch->flags_cmd),
+			   arch->flags_cmd, (int)strlen(base) - 5, base + 1);
+	tlen = strlen(target);
+	strv_push(&argv, "make");
+	strv_push(&argv, "-k");
+	strv_pushf(&argv, "-j%ld", cpus > 0 ? cpus : 1);
+	strv_pushf(&argv, "-C%s", tree->kdir);
+	strv_pushf(&argv, "O=%s", dir);
+	strv_pushf(&argv, "ARCH=%s", arch->name);
+	for (int i = 0; i < arch->toolchain.n; i++)
+		strv_push(&argv, arch->toolchain.v[i]);
+	strv_push(&argv, "V=1");
+	strv_push(&argv, "prepare");
+	run_command(argv.v, NULL, klog);
+	strv_free(&argv);
+	text = read_file(klog, NULL);
+	if (text && strstr(text, strerror(ENOSPC)))
+		die("preparing the %s build failed at 'make prepare': %s in %s",
+		    arch->name, strerror(ENOSPC), dir);
+	if (!text || !strstr(text, ": error: "))
+		die("preparing the %s build failed at 'make prepare' (see %s)",
+		    arch->name, log);
+	for (p = text; *p; p += strcspn(p, "\n") + !!p[strcspn(p, "\n")]) {
+		int n = (int)strcspn(p, "\n");
+		const char *o = memmem(p, n, target, tlen);
+
+		/* "  clang ... -o TARGET SOURCE": Kbuild's echo of the command */
+		if (o && starts_with(p, "  ") && !is_file(cmd_file)) {
+			FILE *f = fopen(cmd_file, "w");
+
+			if (!f ||
+			    fprintf(f, "savedcmd_%.*s := %.*s\n", (int)tlen - 5,
+				    target + 4, n - 2, p + 2) < 0 ||
+			    fclose(f))
+				die("%s: cannot write", cmd_file);
+		}
+		/* "make[3]: *** [.../Makefile.build:102: FILE] Error 1" */
+		if (!failed && starts_with(p, "make") &&
+		    memmem(p, n, ": *** [", 7)) {
+			const char *t = memmem(p, n, ": *** [", 7) + 7;
+			const char *end = memchr(t, ']', p + n - t);
+
+			t = end ? memrchr(t, ' ', end - t) : NULL;
+			if (t && memchr(t, '/', end - t))
+				failed = xasprintf("%.*s", (int)(end - t - 1),
+						   t + 1);
+		}
+		if (!first && memmem(p, n, ": error: ", 9)) {
+			const char *in =
+				memmem(p, n, tree->kdir, strlen(tree->kdir));
+
+			in = in ? in + strlen(tree->kdir) + 1 : p;
+			first = xasprintf("%.*s", (int)(p + n - in), in);
+		}
+	}
+	if (!is_file(cmd_file))
+		die("preparing the %s build failed at 'make prepare' before it could compile %s (see %s)",
+		    arch->name, target + 4, klog);
+	why = xasprintf("'make prepare' could not make %s (%s)",
+			failed ?: "everything", first);
+	free(failed);
+	free(first);
+	free(text);
+	free(target);
+	free(cmd_file);
+	free(klog);
+	return why;
+}
+
+/*
+ * Remove the half-made build of a run that dies (full disk, a failing
+ * make): a later run must not find it.
+ */
+static void drop_half_prepared_at_exit(void)
+{
+	if (preparing)
+		remove_tree(preparing);
+	preparing = NULL;
+}
+
+/* Leftovers of runs that were killed while they held DIR's lock. */
+static void drop_stale_tmp(const char *dir)
+{
+	char *pattern = xasprintf("%s.tmp-*", dir);
+	glob_t found;
+
+	if (!glob(pattern, 0, NULL, &found)) {
+		for (size_t i = 0; i < found.gl_pathc; i++)
+			remove_tree(found.gl_pathv[i]);
+		globfree(&found);
+	}
+	free(pattern);
+}
+
+/*
+ * An incomplete build is reused until a file the failed compile read
+ * changes (in the -MMD dependency file that compile left): what make
+ * itself would look at to try again.
+ */
+static bool mended_since(const char *dir, const char *stamp_text,
+			 const struct arch *arch)
+{
+	const char *base = strrchr(arch->flags_cmd, '/');
+	char *stamp, *dep, *text, *word;
+	struct stat st, made;
+	bool mended = false;
+
+	if (!strstr(stamp_text, "\nincomplete="))
+		return false;
+	base = base ? base + 1 : arch->flags_cmd;
+	stamp = xasprintf("%s/ptecheck.stamp", dir);
+	/* arch/arm64/kernel/.asm-offsets.s.cmd -> .asm-offsets.s.d */
+	dep = xasprintf("%s/%.*s%.*s.d", dir, (int)(base - arch->flags_cmd),
+			arch->flags_cmd, (int)strlen(base) - 4, base);
+	text = read_file(dep, NULL);
+	if (!text || stat(stamp, &made))
+		mended = true;
+	for (word = text ? strtok(text, " \t\n\\") : NULL; word && !mended;
+	     word = strtok(NULL, " \t\n\\"))
+		/* The tree's files; the relative ones are the build's own. */
+		if (word[0] == '/' &&
+		    (stat(word, &st) || st.st_mtime >= made.st_mtime))
+			mended = true;
+	free(text);
+	free(dep);
+	free(stamp);
+	return mended;
+}
+
+/*
+ * Prepare the build for @key in DIR.tmp-PID and rename it to @dir when
+ * done, stamp included: @dir is either whole or absent, whatever stops
+ * the run. Returns @key, with what the prepare found appended (a matrix
+ * entry the tree refuses, an incomplete build).
+ */
+static char *make_build(const struct tree *tree, const struct arch *arch,
+			const char *config_file,
+			const struct matrix_def *matrix, const char *dir,
+			char *key)
+{
+	static bool registered;
+	char *tmp = xasprintf("%s.tmp-%d", dir, (int)getpid());
+	char *stamp = xasprintf("%s/ptecheck.stamp", tmp);
+	/* Beside the build, so that it outlives a failed one. */
+	char *log = xasprintf("%s.prepare.log", dir);
+	char *klog = xasprintf("%s-k", log);
+	const char *refused = NULL;
+	char *incomplete = NULL;
+	FILE *f;
+
+	if (!registered)
+		atexit(drop_half_prepared_at_exit);
+	registered = true;
+	drop_stale_tmp(dir);
+	unlink(log);
+	unlink(klog);
+	mkdir_p(tmp);
+	preparing = tmp;
+	signal(SIGINT, drop_half_prepared);
+	signal(SIGTERM, drop_half_prepared);
+	progress("preparing %s build in %s", arch->name, dir);
+	if (config_file) {
+		char *to = xasprintf("%s/.config", tmp);
+
+		copy_config(config_file, to, arch);
+		free(to);
+	} else {
+		make_step(tree, arch, tmp, log, arch->defconfig);
+		enable_features(tree, arch, tmp, log, matrix);
+	}
+	make_step(tree, arch, tmp, log, "olddefconfig");
+	if (matrix)
+		refused = matrix_refused(tmp, matrix);
+	/* An older tree may not offer a configuration: remember that. */
+	if (refused) {
+		char *next = xasprintf("%srefused=%s\n", key, refused);
+
+		free(key);
+		key = next;
+	} else if (run_make(tree, arch, tmp, log, "prepare")) {
+		incomplete = prepare_broken_tree(tree, arch, tmp, log);
+	}
+	/* The stamp goes last: a build without one is half made. */
+	if (incomplete) {
+		char *next = xasprintf("%sincomplete=%s\n", key, incomplete);
+
+		free(key);
+		key = next;
+	}
+	f = fopen(stamp, "w");
+	if (!f || fputs(key, f) < 0 || fclose(f))
+		die("%s: cannot write", stamp);
+	remove_tree(dir);
+	if (rename(tmp, dir))
+		die("%s: cannot rename to %s: %s", tmp, dir, strerror(errno));
+	preparing = NULL;
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	progress_done();
+	free(incomplete);
+	free(stamp);
+	free(klog);
+	free(log);
+	free(tmp);
+	return key;
+}
+
 bool build_prepare(struct build *build, const struct tree *tree,
 		   const struct arch *arch, const char *config_file,
 		   const char *build_dir, const struct matrix_def *matrix)
 {
-	const char *refused = NULL;
 	char *base;
-	char *key, *dir, *stamp, *log, *text = NULL, *old;
+	char *key, *dir, *stamp, *text = NULL, *old;
 	uint64_t h = FNV1A_INIT;
 	int lock;
 
@@ -381,7 +618,6 @@ bool build_prepare(struct build *build, const struct tree *tree,
 	dir = xasprintf("%s/build/%s-%016llx", cache_dir(), arch->name,
 			(unsigned long long)h);
 	stamp = xasprintf("%s/ptecheck.stamp", dir);
-	log = xasprintf("%s/ptecheck-prepare.log", dir);
 	/*
 	 * make -jN C=2 CHECK=ptecheck starts many of us on one build: one
 	 * prepares it, the others wait and then reuse it.
@@ -390,48 +626,20 @@ bool build_prepare(struct build *build, const struct tree *tree,
 	old = read_file(stamp, NULL);
 
 	if (!old || !starts_with(old, key) ||
-	    (old[strlen(key)] && !starts_with(old + strlen(key), "refused="))) {
-		FILE *f;
-
-		remove_tree(dir);
-		mkdir_p(dir);
-		preparing = dir;
-		signal(SIGINT, drop_half_prepared);
-		signal(SIGTERM, drop_half_prepared);
-		progress("preparing %s build in %s", arch->name, dir);
-		if (config_file) {
-			copy_config(config_file, xasprintf("%s/.config", dir),
-				    arch);
-		} else {
-			make_step(tree, arch, dir, log, arch->defconfig);
-			enable_features(tree, arch, dir, log, matrix);
-		}
-		make_step(tree, arch, dir, log, "olddefconfig");
-		if (matrix)
-			refused = matrix_refused(dir, matrix);
-		/* An older tree may not offer a configuration: remember that. */
-		if (refused) {
-			char *next = xasprintf("%srefused=%s\n", key, refused);
-
-			free(key);
-			key = next;
-		} else {
-			make_step(tree, arch, dir, log, "prepare");
-		}
-		/* The stamp goes last: a build without one is half made. */
-		f = fopen(stamp, "w");
-		if (!f || fputs(key, f) < 0 || fclose(f))
-			die("%s: cannot write", stamp);
-		preparing = NULL;
-		signal(SIGINT, SIG_DFL);
-		signal(SIGTERM, SIG_DFL);
-		progress_done();
-	}
-	close(lock);
-	if (old && starts_with(old, key) && strstr(old, "\nrefused=")) {
+	    (old[strlen(key)] && !starts_with(old + strlen(key), "refused=") &&
+	     !starts_with(old + strlen(key), "incomplete=")) ||
+	    mended_since(dir, old, arch)) {
+		key = make_build(tree, arch, config_file, matrix, dir, key);
+	} else if (old[strlen(key)]) {
+		/* Reused, with what its prepare found. */
 		free(key);
 		key = xstrdup(old);
 	}
+	close(lock);
+	if (strstr(key, "\nincomplete="))
+		warn("build is incomplete: %.*s; checked as far as it parses, code that does not parse is not decided",
+		     (int)strcspn(strstr(key, "\nincomplete=") + 12, "\n"),
+		     strstr(key, "\nincomplete=") + 12);
 	if (strstr(key, "\nrefused=")) {
 		warn("configuration %s: this tree's Kconfig does not let CONFIG_%.*s be set; skipped",
 		     matrix->name,
@@ -441,7 +649,7 @@ bool build_prepare(struct build *build, const struct tree *tree,
 		free(key);
 		free(text);
 		free(stamp);
-		free(log);
+		free(dir);
 		return false;
 	}
 	base = matrix ? xasprintf("%s %s", arch->defconfig, matrix->name) :
@@ -452,7 +660,7 @@ bool build_prepare(struct build *build, const struct tree *tree,
 	free(key);
 	free(text);
 	free(stamp);
-	free(log);
+	free(dir);
 	return true;
 }
 

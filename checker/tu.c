@@ -91,6 +91,8 @@ void tu_free(struct tu *tu)
 	if (!tu)
 		return;
 	clang_disposeTranslationUnit(tu->cx);
+	if (tu->own_index)
+		clang_disposeIndex(tu->own_index);
 	free(tu->first_error);
 	free(tu->file);
 	free(tu);

@@ -13,6 +13,7 @@ struct tu {
 	char *file; /* the main file, absolute */
 	int errors; /* error diagnostics while parsing */
 	char *first_error;
+	CXIndex own_index; /* disposed with the TU, when it has its own */
 };
 
 /*
