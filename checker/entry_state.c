@@ -941,9 +941,13 @@ static void walk_stmt(struct walk *w, CXCursor c, struct state *s)
 		break;
 	}
 opaque:
-	/* An expression, or a statement a macro hides: its tokens. */
-	forget_assigned(w, c, s);
+	/*
+	 * An expression, or a statement a macro hides: its tokens; what
+	 * such a statement assigns, it may assign on any of its paths.
+	 */
 	eval_cursor(w, c, s);
+	if (!clang_isExpression(k))
+		forget_assigned(w, c, s);
 }
 
 /* Variables whose address is taken (&pte): changed behind our back. */

@@ -25,8 +25,11 @@
  * entry can then hold every feature, so each must be carried. An entry
  * built where no other entry's feature is read is fresh (a fault, an
  * install): silent. So are swap entries made fresh (make_hwpoison_entry(),
- * make_poisoned_swp_entry(), ...), and a builder whose result is not
- * stored in a variable (compared, or passed to swp_offset()).
+ * make_poisoned_swp_entry(), ...), entries of the shared zero page
+ * (pfn_pte(my_zero_pfn(addr), ...): it holds none of the task's data, so
+ * __split_huge_zero_page_pmd() carries uffd-wp, which traps the first
+ * write, and not soft-dirty), and a builder whose result is not stored in
+ * a variable (compared, or passed to swp_offset()).
  *
  * The new entry is finished between its builder and the point where it
  * leaves the function's hands: passed to a call that is not an entry
@@ -45,6 +48,9 @@
  * OK:
  *   if (pte_soft_dirty(pteval))
  *           swp_pte = pte_swp_mksoft_dirty(swp_pte);
+ *
+ * A feature the configuration leaves out (its bit is 0 or undefined, as
+ * soft-dirty on arm64 before the port) cannot be dropped: silent.
  *
  * Not understood, so silent: hugetlb entries (huge_pte_*), pte markers,
  * entries built through a helper of another name. A deliberate drop is
@@ -108,12 +114,14 @@ static const struct builder *builder_at(const struct entry_tokens *t, int i)
 	return NULL;
 }
 
-/* Swap entries made fresh: they hold no tracking bit to carry. */
+/*
+ * Entries made fresh, with no tracking bit to carry: poisoned swap
+ * entries, and the shared zero page, which holds no data of the task's.
+ */
 static const char *const fresh_entries[] = {
-	"make_hwpoison_entry",
-	"make_poisoned_swp_entry",
-	"make_swapin_error_entry",
-	"make_pte_marker_entry",
+	"make_hwpoison_entry", "make_poisoned_swp_entry",
+	"make_swapin_error_entry", "make_pte_marker_entry",
+	"my_zero_pfn", "zero_pfn",
 };
 
 static bool is_fresh(const char *tok)
@@ -312,6 +320,15 @@ static bool commented(const struct entry_tokens *t, const char *file,
 	return found;
 }
 
+/* Is @f on: its present bit nonzero in this configuration? */
+static bool feature_on(struct unit *unit, const struct feature *f)
+{
+	const struct tracking *t = arch_tracking(unit->arch, f->stem);
+	uint64_t bit;
+
+	return t && model_value(&unit->model, t->pte_macro, &bit) && bit;
+}
+
 static void check_site(struct unit *unit, const struct entry_tokens *t, int at,
 		       unsigned int prev_line)
 {
@@ -332,7 +349,7 @@ static void check_site(struct unit *unit, const struct entry_tokens *t, int at,
 			set |= sets_feature(t->v[i], f, b->level, b->swap);
 			other |= sets_feature(t->v[i], f, b->level, !b->swap);
 		}
-		if (set ||
+		if (set || !feature_on(unit, f) ||
 		    commented(t, unit->tu->file, prev_line, t->line[at], f))
 			continue;
 		if (other)

@@ -35,7 +35,9 @@
  * OK:
  *           if (pte_swp_soft_dirty(pte))
  *
- * A none entry has no bits to misread, so it is not a wrong state.
+ * A none entry has no bits to misread, so it is not a wrong state. A
+ * feature the configuration leaves out (its bit is 0 or undefined, as
+ * soft-dirty on arm64 before the port) has nothing to misread either.
  * A deliberate use is kept with a "ptecheck-ignore: WRONG_STATE_HELPER"
  * comment on its line or the line above.
  */
@@ -53,6 +55,7 @@ static const char *const features[] = { "soft_dirty", "uffd_wp" };
 struct state_helper {
 	char *name;
 	char *twin; /* the same in the other state */
+	const char *feature;
 	unsigned int wrong;
 };
 
@@ -78,6 +81,8 @@ static int make_helpers(struct state_helper *out)
 							levels[l], ops[o],
 							features[f]);
 				out[n].wrong = ENTRY_SWAP;
+				out[n].feature = features[f];
+				out[n + 1].feature = features[f];
 				out[n + 1].name = out[n].twin;
 				out[n + 1].twin = out[n].name;
 				out[n + 1].wrong = ENTRY_PRESENT;
@@ -96,6 +101,15 @@ static void free_helpers(struct state_helper *h, int n)
 
 #define NR_HELPERS 24
 
+/* Is @stem's feature on: its present bit nonzero in this configuration? */
+static bool feature_on(struct unit *unit, const char *stem)
+{
+	const struct tracking *t = arch_tracking(unit->arch, stem);
+	uint64_t bit;
+
+	return t && model_value(&unit->model, t->pte_macro, &bit) && bit;
+}
+
 static void match_use(void *data, const struct entry_use *use)
 {
 	struct ctx *ctx = data;
@@ -103,7 +117,8 @@ static void match_use(void *data, const struct entry_use *use)
 	for (int i = 0; i < ctx->nr_helpers; i++) {
 		const struct state_helper *h = &ctx->helpers[i];
 
-		if (strcmp(use->helper, h->name) || !(use->known & h->wrong))
+		if (strcmp(use->helper, h->name) || !(use->known & h->wrong) ||
+		    !feature_on(ctx->unit, h->feature))
 			continue;
 		unit_report_line(
 			ctx->unit, my_id, ctx->unit->tu->file, use->line,

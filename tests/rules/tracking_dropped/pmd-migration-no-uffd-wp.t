@@ -1,4 +1,4 @@
-# check-name: set_pmd_migration_entry() drops uffd-wp: once, at swp_entry_to_pmd()
+# check-name: arm64 (uffd-wp on): set_pmd_migration_entry() drops uffd-wp: once, at swp_entry_to_pmd()
 # check-tree: core-mm-6.12-pmd-migration-no-uffd-wp
 # check-command: ptecheck check --enable=TRACKING_DROPPED $KDIR
 # check-exit: 1
