@@ -14,27 +14,29 @@
  * fs/proc/task_mmu.c). A change of state is a call that builds an entry:
  * swp_entry_to_pte() and swp_entry_to_pmd() make a swap entry (swap,
  * migration, device), mk_pte(), pfn_pte(), mk_huge_pmd() and pfn_pmd() a
- * present one. From the call to the next such call in the function is
- * where the new entry is finished; there, each feature must be set or
- * cleared with a helper of the new entry's state and level
- * (pte_swp_mksoft_dirty(), pmd_mkuffd_wp(), pte_swp_clear_uffd_wp(), ...).
+ * present one, when a variable keeps the result. Before the new entry
+ * leaves the function's hands, each feature must be set or cleared on it
+ * with a helper of its state and level (pte_swp_mksoft_dirty(),
+ * pmd_mkuffd_wp(), pte_swp_clear_uffd_wp(), ...).
  *
- The new entry is made from an old one when the function tests a
- * tracking feature of another entry (pte_soft_dirty(old), a flag taken
- * from pmd_uffd_wp(old_pmd), pte_swp_uffd_wp(vmf->orig_pte)); the old
- * entry can then hold every feature, so each must be carried. An entry
- * built where no other entry's feature is read is fresh (a fault, an
- * install): silent. So are swap entries made fresh (make_hwpoison_entry(),
+ * The new entry is made from an old one of another kind (pte or pmd,
+ * present or swap) when the function tests a tracking feature of such an
+ * entry (pte_soft_dirty(old), a flag taken from pmd_uffd_wp(old_pmd),
+ * pte_swp_uffd_wp(vmf->orig_pte)); the old entry can then hold every
+ * feature, so each must be carried. An entry replaced by one of its own
+ * kind (KSM's replace_page()) is not a change of state. An entry built
+ * where no other entry's feature is read is fresh (a fault, an install):
+ * silent. So are swap entries made fresh (make_hwpoison_entry(),
  * make_poisoned_swp_entry(), ...), entries of the shared zero page
  * (pfn_pte(my_zero_pfn(addr), ...): it holds none of the task's data, so
  * __split_huge_zero_page_pmd() carries uffd-wp, which traps the first
  * write, and not soft-dirty), and a builder whose result is not stored in
  * a variable (compared, or passed to swp_offset()).
  *
- * The new entry is finished between its builder and the point where it
- * leaves the function's hands: passed to a call that is not an entry
- * helper (set_pte_at(), set_pmd_at(), ...) other than one whose result
- * replaces it (pte = maybe_mkwrite(pte, vma)), stored or returned.
+ * It leaves the function's hands where it is passed to a call that is
+ * not an entry helper (set_pte_at(), set_pmd_at(), ...) nor one whose
+ * result replaces it (pte = maybe_mkwrite(pte, vma)), stored or
+ * returned.
  *
  * Reported at the call that builds the entry:
  *   - the feature is not set or cleared in the new entry's state at all;
@@ -119,9 +121,12 @@ static const struct builder *builder_at(const struct entry_tokens *t, int i)
  * entries, and the shared zero page, which holds no data of the task's.
  */
 static const char *const fresh_entries[] = {
-	"make_hwpoison_entry", "make_poisoned_swp_entry",
-	"make_swapin_error_entry", "make_pte_marker_entry",
-	"my_zero_pfn", "zero_pfn",
+	"make_hwpoison_entry",
+	"make_poisoned_swp_entry",
+	"make_swapin_error_entry",
+	"make_pte_marker_entry",
+	"my_zero_pfn",
+	"zero_pfn",
 };
 
 static bool is_fresh(const char *tok)
