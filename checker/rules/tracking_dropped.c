@@ -206,11 +206,11 @@ static bool builds_fresh(const struct entry_tokens *t, int at)
 	return false;
 }
 
-/* Is the statement at @from "VAR = ...": a change of the entry, kept? */
-static bool reassigns(const struct entry_tokens *t, int var, int from)
+/* Is the call named at @name in "VAR = call(...)": the entry, changed? */
+static bool reassigns(const struct entry_tokens *t, int var, int name)
 {
-	return from + 1 < t->n && !strcmp(t->v[from], t->v[var]) &&
-	       !strcmp(t->v[from + 1], "=");
+	return name >= 2 && !strcmp(t->v[name - 1], "=") &&
+	       !strcmp(t->v[name - 2], t->v[var]);
 }
 
 /*
@@ -238,8 +238,7 @@ static int installed_at(const struct entry_tokens *t, int var, int from)
 			else if (!strcmp(t->v[k], "(") && !depth--)
 				break;
 		}
-		if (k > 0 && !is_helper(t->v[k - 1]) &&
-		    !reassigns(t, var, statement_start(t, i)))
+		if (k > 0 && !is_helper(t->v[k - 1]) && !reassigns(t, var, k - 1))
 			return i;
 	}
 	return t->n;
