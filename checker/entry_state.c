@@ -76,7 +76,8 @@ void entry_tokens_init(struct entry_tokens *t, CXTranslationUnit tu,
 		t->v[i] = xstrdup(clang_getCString(s));
 		clang_disposeString(s);
 		clang_getFileLocation(clang_getTokenLocation(tu, t->cx[i]),
-				      NULL, &t->line[i], NULL, &t->offset[i]);
+				      i ? NULL : &t->file, &t->line[i], NULL,
+				      &t->offset[i]);
 	}
 }
 
@@ -647,9 +648,16 @@ static bool cursor_range(const struct walk *w, CXCursor c, int *from, int *to)
 	CXSourceRange r = clang_getCursorExtent(c);
 	unsigned int start, end;
 	int lo = 0, hi = w->t->n;
+	CXFile file, end_file;
 
-	clang_getFileLocation(clang_getRangeStart(r), NULL, NULL, NULL, &start);
-	clang_getFileLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &end);
+	clang_getFileLocation(clang_getRangeStart(r), &file, NULL, NULL,
+			      &start);
+	clang_getFileLocation(clang_getRangeEnd(r), &end_file, NULL, NULL,
+			      &end);
+	/* A statement a header's macro makes has no tokens of ours. */
+	if (!clang_File_isEqual(file, w->t->file) ||
+	    !clang_File_isEqual(end_file, w->t->file))
+		return false;
 	while (lo < hi) {
 		int mid = (lo + hi) / 2;
 

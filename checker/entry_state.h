@@ -26,6 +26,7 @@ struct entry_tokens {
 	char **v; /* spellings */
 	unsigned int *offset, *line;
 	int n;
+	CXFile file; /* where they are */
 };
 
 void entry_tokens_init(struct entry_tokens *t, CXTranslationUnit tu,
