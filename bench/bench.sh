@@ -163,6 +163,17 @@ for def in "$root"/checker/arch/*.def; do
 	objs=("$oa/arch/$a/mm/"*.o)
 	rows+=("sparse_$a|make ARCH=$a C=2 CHECK=sparse arch/$a/mm/|${#objs[@]}|-j1|sparse_$a")
 done
+# Core mm: the two core mm rules alone (header probe, then the mm/ and
+# fs/proc/task_mmu.c sources that name a tracking helper) against sparse
+# over mm/ on the same build; mm/ is built once first so that C=2 runs
+# only the checker.
+core_rules=WRONG_STATE_HELPER,TRACKING_DROPPED
+echo "bench: building mm/ once for the core mm row"
+quiet "${kmake[@]}" -j2 mm/
+timed ptecheck_core '0|1' "$ptecheck" check --build "$o" --enable=$core_rules "$kdir"
+ncore=$(sed -n 's/.* in \([0-9]*\) files checked.*/\1/p' "$tmp/ptecheck_core.log")
+timed sparse_mm '0' "${kmake[@]}" C=2 CHECK=sparse mm/
+nmm=$(ls "$o"/mm/.*.o.cmd | wc -l)
 
 sparse=$(cat "$tmp/sparse.secs")
 secs() {
@@ -203,5 +214,16 @@ mkdir -p "$root/build"
 	fi
 	echo "  ptecheck's peak RSS: $(($(cat "$tmp"/ptecheck*.kb "$tmp"/kbuild_ptecheck.kb \
 		"$tmp"/gate.kb "$tmp"/check_pristine.kb 2>/dev/null | sort -n | tail -n 1) / 1024)) MB (target <= 300)"
+	echo "core mm ($core_rules), against sparse over mm/ ($nmm objects):"
+	for name in ptecheck_core sparse_mm; do
+		secs=$(cat "$tmp/$name.secs")
+		printf '%-52s %4s %5s %8.2f %7d %8.2fx\n' \
+			"$([ $name = sparse_mm ] && echo 'make C=2 CHECK=sparse mm/' ||
+				echo "ptecheck check --enable=<core mm rules>")" \
+			"$([ $name = sparse_mm ] && echo "$nmm" || echo "$ncore")" \
+			"$([ $name = sparse_mm ] && echo -j1 || echo "-j$(nproc)")" "$secs" \
+			$(($(cat "$tmp/$name.kb") / 1024)) \
+			"$(echo "$secs / $(cat "$tmp/sparse_mm.secs")" | bc -l)"
+	done
 } | tee "$out"
 echo "bench: written to ${out#"$root"/}"

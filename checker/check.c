@@ -117,6 +117,24 @@ static void list_c_files(const char *dir, struct strv *out)
 	strv_free(&entries);
 }
 
+/* The core mm sources, for the rules that look there. */
+static void list_core_mm(const char *kdir, struct strv *out)
+{
+	char *mm = xasprintf("%s/mm", kdir);
+	char *task_mmu = xasprintf("%s/fs/proc/task_mmu.c", kdir);
+	struct strv files = { 0 };
+
+	list_c_files(mm, &files);
+	for (int i = 0; i < files.n; i++)
+		if (is_core_mm_source(path_under(files.v[i], kdir)))
+			strv_push(out, files.v[i]);
+	if (is_file(task_mmu))
+		strv_push(out, task_mmu);
+	strv_free(&files);
+	free(mm);
+	free(task_mmu);
+}
+
 /* Source @nr of @srcs: the progress line counts them. */
 static bool check_one(struct session *s, CXIndex index,
 		      const struct sources *srcs, int nr)
@@ -246,6 +264,7 @@ static bool check_sources(struct session *s, const struct sources *srcs)
 
 /* compile_commands.json, read through libclang's compilation database. */
 static const struct strv *load_compdb(const char *dir, const char *scope,
+				      const char *kdir, bool core,
 				      struct sources *srcs,
 				      struct strv **all_flags, int *nr_flags)
 {
@@ -291,7 +310,9 @@ static const struct strv *load_compdb(const char *dir, const char *scope,
 			       xasprintf("%s/%s", clang_getCString(cdir),
 					 clang_getCString(file));
 		if (realpath(path, real) && ends_with(real, ".c") &&
-		    path_under(real, scope)) {
+		    (path_under(real, scope) ||
+		     (core && path_under(real, kdir) &&
+		      is_core_mm_source(path_under(real, kdir))))) {
 			add_source(srcs, real, &(*all_flags)[i],
 				   clang_getCString(cdir));
 			if (!first)
@@ -392,6 +413,8 @@ static bool open_config(struct session *s, const struct tree *tree,
 
 		build_open(&run->build, arch, opts->compdb_dir, NULL);
 		run->probe_flags = load_compdb(run->build.dir, scope,
+					       tree->kdir,
+					       s->engine.nr_core_function_hooks,
 					       &run->srcs, &run->compdb_flags,
 					       &run->nr_compdb_flags);
 		free(scope);
@@ -442,6 +465,7 @@ static void probe_config(struct session *s, const struct tree *tree,
 	run->layout.kdir = tree->kdir;
 	unit_walk(&unit);
 	unit_names(&unit, &run->names);
+	unit_core_names(&unit, &run->core_names);
 	unit_free(&unit);
 	tu_free(probe);
 }
@@ -470,6 +494,8 @@ static bool check_files(struct session *s, struct config_run *run,
 		struct strv files = { 0 };
 
 		list_c_files(scope, &files);
+		if (s->engine.nr_core_function_hooks)
+			list_core_mm(tree->kdir, &files);
 		for (int i = 0; i < files.n; i++) {
 			struct strv *flags = xcalloc(1, sizeof(*flags));
 
@@ -488,7 +514,12 @@ static bool check_files(struct session *s, struct config_run *run,
 		int kept = 0;
 
 		for (int i = 0; i < srcs->n; i++) {
-			if (mentions(srcs->v[i].file, &run->names))
+			const char *rel =
+				path_under(srcs->v[i].file, tree->kdir);
+			bool core = rel && is_core_mm_source(rel);
+
+			if (mentions(srcs->v[i].file,
+				     core ? &run->core_names : &run->names))
 				srcs->v[kept++] = srcs->v[i];
 			else
 				source_free(&srcs->v[i]);
@@ -556,6 +587,7 @@ void config_run_free(struct config_run *run)
 	free(run->srcs.v);
 	strv_free(&run->template);
 	strv_free(&run->names);
+	strv_free(&run->core_names);
 	layout_free(&run->layout);
 	build_free(&run->build);
 	free(run);
@@ -1060,6 +1092,28 @@ static void kbuild_headers(struct session *s, const struct strv *flags,
 }
 
 /*
+ * A core mm source is worth parsing when it names what the core mm rules
+ * look for; those names come from the rules, not from the header probe.
+ */
+static bool core_mm_file(struct session *s, const char *kdir, const char *file,
+			 const struct strv *names)
+{
+	const char *rel = path_under(file, kdir);
+	struct unit unit = { .engine = &s->engine,
+			     .arch = s->arch,
+			     .kdir = kdir };
+	struct strv core = { 0 };
+	bool found;
+
+	if (!rel || !is_core_mm_source(rel))
+		return false;
+	unit_core_names(&unit, &core);
+	found = core.n && mentions(file, &core);
+	strv_free(&core);
+	return found;
+}
+
+/*
  * Kbuild: $(CHECK) $(CHECKFLAGS) $(c_flags) file.c, in the O= directory.
  * Every file reports the header findings; only a file that names what the
  * rules look for is parsed, as in tree mode.
@@ -1102,7 +1156,7 @@ int cmd_kbuild(int argc, char **argv)
 	engine_set_config(&s.engine, build.label);
 	kbuild_headers(&s, &flags, kdir, &build, &names);
 
-	if (mentions(real, &names)) {
+	if (core_mm_file(&s, kdir, real, &names) || mentions(real, &names)) {
 		probe = model_probe_text(s.arch);
 		index = clang_createIndex(0, 0);
 		tu = tu_parse(index, real, &flags, NULL, probe, true, &why);

@@ -24,6 +24,7 @@ struct config_run {
 	struct strv *compdb_flags; /* -p: every command's */
 	int nr_compdb_flags;
 	struct strv names; /* what makes a source worth parsing */
+	struct strv core_names; /* the same for core mm; none: not parsed */
 	struct layout layout;
 };
 

@@ -53,6 +53,24 @@ void add_function_hook(struct engine *engine, function_hook_fn fn)
 	ADD_HOOK(engine->function_hooks, engine->nr_function_hooks, fn);
 }
 
+void add_core_function_hook(struct engine *engine, function_hook_fn fn)
+{
+	ADD_HOOK(engine->core_function_hooks, engine->nr_core_function_hooks,
+		 fn);
+}
+
+void add_core_names_hook(struct engine *engine, names_hook_fn fn)
+{
+	ADD_HOOK(engine->core_names_hooks, engine->nr_core_names_hooks, fn);
+}
+
+bool is_core_mm_source(const char *rel)
+{
+	return (starts_with(rel, "mm/") && !strchr(rel + 3, '/') &&
+		ends_with(rel, ".c")) ||
+	       !strcmp(rel, "fs/proc/task_mmu.c");
+}
+
 void add_layout_hook(struct engine *engine, layout_hook_fn fn)
 {
 	ADD_HOOK(engine->layout_hooks, engine->nr_layout_hooks, fn);
@@ -249,11 +267,34 @@ static bool walked_before(struct unit *unit, CXCursor func)
 	return seen;
 }
 
+/* A function defined in the TU's own file, when that is core mm. */
+static bool in_core_mm(struct unit *unit, CXCursor func)
+{
+	const char *rel = path_under(unit->tu->file, unit->kdir);
+	struct where where;
+	bool own;
+
+	if (!rel || !is_core_mm_source(rel))
+		return false;
+	where_cursor(func, &where);
+	own = where.file && !strcmp(where.file, unit->tu->file);
+	where_free(&where);
+	return own;
+}
+
 static enum CXChildVisitResult walk_top(CXCursor c, CXCursor parent,
 					CXClientData data)
 {
 	struct walker *w = data;
 
+	if (w->unit->engine->nr_core_function_hooks &&
+	    clang_getCursorKind(c) == CXCursor_FunctionDecl &&
+	    clang_isCursorDefinition(c) && in_core_mm(w->unit, c)) {
+		for (int i = 0; i < w->unit->engine->nr_core_function_hooks;
+		     i++)
+			w->unit->engine->core_function_hooks[i](w->unit, c);
+		return CXChildVisit_Continue;
+	}
 	if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
 	    !clang_isCursorDefinition(c) || !unit_in_scope(w->unit, c) ||
 	    walked_before(w->unit, c))
@@ -272,7 +313,8 @@ void unit_walk(struct unit *unit)
 {
 	struct walker *w;
 
-	if (!unit->engine->nr_call_hooks && !unit->engine->nr_function_hooks)
+	if (!unit->engine->nr_call_hooks && !unit->engine->nr_function_hooks &&
+	    !unit->engine->nr_core_function_hooks)
 		return;
 	w = xcalloc(1, sizeof(*w));
 	w->unit = unit;
@@ -285,4 +327,10 @@ void unit_names(struct unit *unit, struct strv *names)
 {
 	for (int i = 0; i < unit->engine->nr_names_hooks; i++)
 		unit->engine->names_hooks[i](unit, names);
+}
+
+void unit_core_names(struct unit *unit, struct strv *names)
+{
+	for (int i = 0; i < unit->engine->nr_core_names_hooks; i++)
+		unit->engine->core_names_hooks[i](unit, names);
 }

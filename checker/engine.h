@@ -31,6 +31,13 @@ typedef void (*layout_hook_fn)(struct unit *unit, const struct layout *layout);
 typedef void (*names_hook_fn)(struct unit *unit, struct strv *names);
 
 /*
+ * Core mm: the top-level C sources of mm/ and fs/proc/task_mmu.c, where
+ * entries move between states. Only rules that register a core hook
+ * bring these sources into a run.
+ */
+bool is_core_mm_source(const char *rel);
+
+/*
  * One run's rules: the hooks the enabled rules registered, where their
  * findings go, and the header functions walked in this configuration.
  */
@@ -43,6 +50,11 @@ struct engine {
 	int nr_layout_hooks;
 	function_hook_fn function_hooks[MAX_HOOKS];
 	int nr_function_hooks;
+	/* The same, for functions defined in a core mm source. */
+	function_hook_fn core_function_hooks[MAX_HOOKS];
+	int nr_core_function_hooks;
+	names_hook_fn core_names_hooks[MAX_HOOKS];
+	int nr_core_names_hooks;
 	struct findings *findings;
 	struct strv walked; /* "file:line:col" of header functions */
 };
@@ -89,6 +101,9 @@ void add_call_hook(struct engine *engine, call_hook_fn fn);
 void add_names_hook(struct engine *engine, names_hook_fn fn);
 void add_layout_hook(struct engine *engine, layout_hook_fn fn);
 void add_function_hook(struct engine *engine, function_hook_fn fn);
+/* Hooks on core mm: its function definitions, the names worth parsing. */
+void add_core_function_hook(struct engine *engine, function_hook_fn fn);
+void add_core_names_hook(struct engine *engine, names_hook_fn fn);
 
 void unit_init(struct unit *unit, struct engine *engine, struct tu *tu,
 	       const struct arch *arch, const char *kdir);
@@ -99,6 +114,8 @@ void unit_walk(struct unit *unit);
 void unit_layout(struct unit *unit, struct layout *layout);
 /* The names every rule with call hooks cares about. */
 void unit_names(struct unit *unit, struct strv *names);
+/* The names that make a core mm source worth parsing (none: not wanted). */
+void unit_core_names(struct unit *unit, struct strv *names);
 bool unit_in_scope(struct unit *unit, CXCursor c);
 
 void unit_report(struct unit *unit, int rule, CXCursor at, const char *fmt, ...)

@@ -1,0 +1,413 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * TRACKING_DROPPED: a function builds an entry in a new state from an old
+ * one and does not carry a tracking feature across.
+ *
+ * soft-dirty and uffd-wp live in different bits in a present entry and in
+ * a swap entry, so every change of state must test each feature on the
+ * old entry and set it on the new one, with the helpers of each state.
+ * Kernel history fixed many entries made without one of them: migration
+ * entries without soft-dirty, THP splits without uffd-wp, remove-migration
+ * paths that dropped one.
+ *
+ * Looked at in core mm (the C files at the top of mm/, and
+ * fs/proc/task_mmu.c). A change of state is a call that builds an entry:
+ * swp_entry_to_pte() and swp_entry_to_pmd() make a swap entry (swap,
+ * migration, device), mk_pte(), pfn_pte(), mk_huge_pmd() and pfn_pmd() a
+ * present one, when a variable keeps the result. Before the new entry
+ * leaves the function's hands, each feature must be set or cleared on it
+ * with a helper of its state and level (pte_swp_mksoft_dirty(),
+ * pmd_mkuffd_wp(), pte_swp_clear_uffd_wp(), ...).
+ *
+ * The new entry is made from an old one of another kind (pte or pmd,
+ * present or swap) when the function tests a tracking feature of such an
+ * entry (pte_soft_dirty(old), a flag taken from pmd_uffd_wp(old_pmd),
+ * pte_swp_uffd_wp(vmf->orig_pte)); the old entry can then hold every
+ * feature, so each must be carried. An entry replaced by one of its own
+ * kind (KSM's replace_page()) is not a change of state. An entry built
+ * where no other entry's feature is read is fresh (a fault, an install):
+ * silent. So are swap entries made fresh (make_hwpoison_entry(),
+ * make_poisoned_swp_entry(), ...), entries of the shared zero page
+ * (pfn_pte(my_zero_pfn(addr), ...): it holds none of the task's data, so
+ * __split_huge_zero_page_pmd() carries uffd-wp, which traps the first
+ * write, and not soft-dirty), and a builder whose result is not stored in
+ * a variable (compared, or passed to swp_offset()).
+ *
+ * It leaves the function's hands where it is passed to a call that is
+ * not an entry helper (set_pte_at(), set_pmd_at(), ...) nor one whose
+ * result replaces it (pte = maybe_mkwrite(pte, vma)), stored or
+ * returned.
+ *
+ * Reported at the call that builds the entry:
+ *   - the feature is not set or cleared in the new entry's state at all;
+ *   - it is set only with the helper of the other state
+ *     (pte_mksoft_dirty() on a swap entry sets a bit of its offset).
+ *
+ * Error (try_to_migrate_one(), soft-dirty forgotten):
+ *   swp_pte = swp_entry_to_pte(entry);
+ *   if (pte_uffd_wp(pteval))
+ *           swp_pte = pte_swp_mkuffd_wp(swp_pte);
+ * OK:
+ *   if (pte_soft_dirty(pteval))
+ *           swp_pte = pte_swp_mksoft_dirty(swp_pte);
+ *
+ * A feature the configuration leaves out (its bit is 0 or undefined, as
+ * soft-dirty on arm64 before the port) cannot be dropped: silent.
+ *
+ * Not understood, so silent: hugetlb entries (huge_pte_*), pte markers,
+ * entries built through a helper of another name. A deliberate drop is
+ * kept with a "ptecheck-ignore: TRACKING_DROPPED" comment on the line of
+ * the call or the line above, or with a comment that names the feature
+ * between the previous builder and this one, as core mm writes them
+ * (copy_nonpresent_pte(): "We do not preserve soft-dirty information").
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../engine.h"
+#include "../entry_state.h"
+#include "rules.h"
+
+static int my_id;
+
+static const struct builder {
+	const char *name;
+	const char *level; /* "pte", "pmd" */
+	bool swap; /* the new entry is a swap entry */
+} builders[] = {
+	{ "swp_entry_to_pte", "pte", true },
+	{ "swp_entry_to_pmd", "pmd", true },
+	{ "mk_pte", "pte", false },
+	{ "pfn_pte", "pte", false },
+	{ "mk_huge_pmd", "pmd", false },
+	{ "pfn_pmd", "pmd", false },
+};
+
+/* The tracking features, by the stem of their generic helpers. */
+static const struct feature {
+	const char *stem; /* pte_<stem>, pte_mk<stem>, pte_clear_<stem> */
+	const char *name;
+} features[] = {
+	{ "soft_dirty", "soft-dirty" },
+	{ "uffd_wp", "uffd-wp" },
+};
+
+/* Is @tok a setter or clearer of @f for @level and state @swap? */
+static bool sets_feature(const char *tok, const struct feature *f,
+			 const char *level, bool swap)
+{
+	char *mk = xasprintf("%s_%smk%s", level, swap ? "swp_" : "", f->stem);
+	char *clear =
+		xasprintf("%s_%sclear_%s", level, swap ? "swp_" : "", f->stem);
+	bool sets = !strcmp(tok, mk) || !strcmp(tok, clear);
+
+	free(mk);
+	free(clear);
+	return sets;
+}
+
+static const struct builder *builder_at(const struct entry_tokens *t, int i)
+{
+	if (i + 1 >= t->n || strcmp(t->v[i + 1], "("))
+		return NULL;
+	for (size_t b = 0; b < ARRAY_SIZE(builders); b++)
+		if (!strcmp(t->v[i], builders[b].name))
+			return &builders[b];
+	return NULL;
+}
+
+/*
+ * Entries made fresh, with no tracking bit to carry: poisoned swap
+ * entries, and the shared zero page, which holds no data of the task's.
+ */
+static const char *const fresh_entries[] = {
+	"make_hwpoison_entry",
+	"make_poisoned_swp_entry",
+	"make_swapin_error_entry",
+	"make_pte_marker_entry",
+	"my_zero_pfn",
+	"zero_pfn",
+};
+
+static bool is_fresh(const char *tok)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(fresh_entries); i++)
+		if (!strcmp(tok, fresh_entries[i]))
+			return true;
+	return false;
+}
+
+static bool is_helper(const char *tok)
+{
+	return starts_with(tok, "pte_") || starts_with(tok, "pmd_") ||
+	       starts_with(tok, "huge_pte_");
+}
+
+/* The first token of the statement holding token @i. */
+static int statement_start(const struct entry_tokens *t, int i)
+{
+	while (i > 0 && strcmp(t->v[i - 1], ";") && strcmp(t->v[i - 1], "{") &&
+	       strcmp(t->v[i - 1], "}"))
+		i--;
+	return i;
+}
+
+/*
+ * The variable a builder's statement assigns (V = ... or pte_t V = ...),
+ * or -1: a builder that is only compared or passed on makes no entry.
+ */
+static int assigned_var(const struct entry_tokens *t, int at)
+{
+	int from = statement_start(t, at);
+
+	static const char *const keep[] = {
+		"pte_mk",	  "pmd_mk",
+		"pte_swp_mk",	  "pmd_swp_mk",
+		"pte_clear_",	  "pmd_clear_",
+		"pte_swp_clear_", "pmd_swp_clear_",
+		"pte_wrprotect",  "pmd_wrprotect",
+		"pte_modify",	  "pmd_modify",
+		"maybe_mkwrite",  "maybe_pmd_mkwrite",
+	};
+	int eq;
+
+	for (eq = from + 1; eq < at && strcmp(t->v[eq], "="); eq++)
+		;
+	if (eq >= at)
+		return -1;
+	/* Only helpers that keep the entry's state may wrap the builder. */
+	for (int i = eq + 1; i < at; i++) {
+		bool ok = !strcmp(t->v[i], "(");
+
+		for (size_t k = 0; k < ARRAY_SIZE(keep) && !ok; k++)
+			ok = starts_with(t->v[i], keep[k]);
+		if (!ok)
+			return -1;
+	}
+	return eq - 1;
+}
+
+/*
+ * Is the swap entry the builder at @at takes fresh: made in its arguments
+ * or, through a variable, anywhere in the function?
+ */
+static bool builds_fresh(const struct entry_tokens *t, int at)
+{
+	int close = entry_tokens_match(t, at + 1);
+
+	for (int i = at + 2; i < close; i++) {
+		if (is_fresh(t->v[i]))
+			return true;
+		for (int k = 0; k + 2 < t->n; k++)
+			if (!strcmp(t->v[k], t->v[i]) &&
+			    !strcmp(t->v[k + 1], "=") && is_fresh(t->v[k + 2]))
+				return true;
+	}
+	return false;
+}
+
+/* Is the call named at @name in "VAR = call(...)": the entry, changed? */
+static bool reassigns(const struct entry_tokens *t, int var, int name)
+{
+	return name >= 2 && !strcmp(t->v[name - 1], "=") &&
+	       !strcmp(t->v[name - 2], t->v[var]);
+}
+
+/*
+ * Where the new entry @var leaves the builder's hands: passed to a call
+ * that is not an entry helper (set_pte_at(), ...), returned or stored.
+ */
+static int installed_at(const struct entry_tokens *t, int var, int from)
+{
+	for (int i = from; i < t->n; i++) {
+		const char *prev = t->v[i - 1], *next = t->v[i + 1];
+		int depth = 0, k;
+
+		if (strcmp(t->v[i], t->v[var]) || i + 1 >= t->n)
+			continue;
+		if (!strcmp(prev, "return") ||
+		    (!strcmp(prev, "=") && !strcmp(next, ";")))
+			return i;
+		if ((strcmp(prev, "(") && strcmp(prev, ",")) ||
+		    (strcmp(next, ")") && strcmp(next, ",")))
+			continue;
+		/* The call whose argument this is. */
+		for (k = i - 1; k > 0; k--) {
+			if (!strcmp(t->v[k], ")"))
+				depth++;
+			else if (!strcmp(t->v[k], "(") && !depth--)
+				break;
+		}
+		if (k > 0 && !is_helper(t->v[k - 1]) && !reassigns(t, var, k - 1))
+			return i;
+	}
+	return t->n;
+}
+
+/* One bit per entry kind: pte or pmd, present or swap. */
+static unsigned int kind_bit(bool pmd, bool swap)
+{
+	return 1u << (pmd * 2 + swap);
+}
+
+/*
+ * The kinds of old entry the function reads a tracking feature of: a
+ * query such as pte_soft_dirty(X) or pmd_swp_uffd_wp(X) whose argument is
+ * not @var nor built on the spot by another helper.
+ */
+static unsigned int old_kinds(const struct entry_tokens *t, int var)
+{
+	unsigned int kinds = 0;
+
+	for (int i = 0; i + 3 < t->n; i++) {
+		const char *rest = t->v[i] + 4, *arg = t->v[i + 2];
+		bool swap = false, known = false;
+
+		if (!is_helper(t->v[i]) || starts_with(t->v[i], "huge_pte_") ||
+		    strcmp(t->v[i + 1], "("))
+			continue;
+		if (starts_with(rest, "swp_")) {
+			rest += 4;
+			swap = true;
+		}
+		for (size_t k = 0; k < ARRAY_SIZE(features); k++)
+			known |= !strcmp(rest, features[k].stem);
+		if (!known || (var >= 0 && !strcmp(arg, t->v[var])) ||
+		    (is_helper(arg) && !strcmp(t->v[i + 3], "(")))
+			continue;
+		kinds |= kind_bit(starts_with(t->v[i], "pmd_"), swap);
+	}
+	return kinds;
+}
+
+/*
+ * A comment between the previous builder and this one that names the
+ * feature ("We do not preserve soft-dirty information"): a drop the
+ * authors meant and wrote down.
+ */
+static bool commented(const struct entry_tokens *t, const char *file,
+		      unsigned int from_line, unsigned int to_line,
+		      const struct feature *f)
+{
+	static const char *const words[][3] = {
+		{ "soft-dirt", "soft dirt", "softdirt" },
+		{ "uffd-wp", "uffd_wp", "uffd wp" },
+	};
+	const char *const *w = words[f == &features[0] ? 0 : 1];
+	char *text = read_file(file, NULL), *p, *end;
+	unsigned int line = 1;
+	bool found = false;
+
+	if (!text)
+		return false;
+	for (p = text; *p && line < from_line; p++)
+		line += *p == '\n';
+	for (; *p && line <= to_line && !found; p++) {
+		if (*p == '\n') {
+			line++;
+			continue;
+		}
+		if (p[0] != '/' || (p[1] != '*' && p[1] != '/'))
+			continue;
+		end = strstr(p, p[1] == '*' ? "*/" : "\n");
+		if (!end)
+			break;
+		for (int k = 0; k < 3 && !found; k++) {
+			char *hit = strstr(p, w[k]);
+
+			found = hit && hit < end;
+		}
+		for (; p < end; p++)
+			line += *p == '\n';
+	}
+	free(text);
+	return found;
+}
+
+/* Is @f on: its present bit nonzero in this configuration? */
+static bool feature_on(struct unit *unit, const struct feature *f)
+{
+	const struct tracking *t = arch_tracking(unit->arch, f->stem);
+	uint64_t bit;
+
+	return t && model_value(&unit->model, t->pte_macro, &bit) && bit;
+}
+
+static void check_site(struct unit *unit, const struct entry_tokens *t, int at,
+		       unsigned int prev_line)
+{
+	const struct builder *b = builder_at(t, at);
+	int var = assigned_var(t, at), end;
+	unsigned int old;
+
+	if (var < 0 || builds_fresh(t, at))
+		return;
+	end = installed_at(t, var, entry_tokens_match(t, at + 1) + 1);
+	/* An old entry of another kind the function reads a feature of. */
+	old = old_kinds(t, var) & ~kind_bit(!strcmp(b->level, "pmd"), b->swap);
+	for (size_t k = 0; old && k < ARRAY_SIZE(features); k++) {
+		const struct feature *f = &features[k];
+		bool set = false, other = false;
+
+		for (int i = at; i < end; i++) {
+			set |= sets_feature(t->v[i], f, b->level, b->swap);
+			other |= sets_feature(t->v[i], f, b->level, !b->swap);
+		}
+		if (set || !feature_on(unit, f) ||
+		    commented(t, unit->tu->file, prev_line, t->line[at], f))
+			continue;
+		if (other)
+			unit_report_line(
+				unit, my_id, unit->tu->file, t->line[at],
+				"%s() makes a %s entry, but %s is set on it with the %s-entry helpers: use %s_%smk%s()",
+				b->name, b->swap ? "swap" : "present", f->name,
+				b->swap ? "present" : "swap", b->level,
+				b->swap ? "swp_" : "", f->stem);
+		else
+			unit_report_line(
+				unit, my_id, unit->tu->file, t->line[at],
+				"%s() makes a %s entry from an old one that can hold %s, but does not carry it: test it on the old entry and set it with %s_%smk%s(), or clear it deliberately",
+				b->name, b->swap ? "swap" : "present", f->name,
+				b->level, b->swap ? "swp_" : "", f->stem);
+	}
+}
+
+static void match_function(struct unit *unit, CXCursor func)
+{
+	struct entry_tokens t;
+	unsigned int prev_line;
+
+	entry_tokens_init(&t, unit->tu->cx, func);
+	prev_line = t.n ? t.line[0] : 0;
+	for (int i = 0; i < t.n; i++) {
+		if (!builder_at(&t, i))
+			continue;
+		check_site(unit, &t, i, prev_line);
+		prev_line = t.line[i];
+	}
+	entry_tokens_free(&t);
+}
+
+/* A function that can be reported names a tracking helper. */
+static void helper_names(struct unit *unit, struct strv *names)
+{
+	static const char *const levels[] = { "pte", "pmd" };
+	static const char *const states[] = { "", "swp_" };
+	static const char *const ops[] = { "", "mk", "clear_" };
+
+	for (size_t l = 0; l < ARRAY_SIZE(levels); l++)
+		for (size_t s = 0; s < ARRAY_SIZE(states); s++)
+			for (size_t o = 0; o < ARRAY_SIZE(ops); o++)
+				for (size_t f = 0; f < ARRAY_SIZE(features);
+				     f++)
+					strv_pushf(names, "%s_%s%s%s",
+						   levels[l], states[s], ops[o],
+						   features[f].stem);
+}
+
+void init_TRACKING_DROPPED(struct engine *engine, int id)
+{
+	my_id = id;
+	add_core_function_hook(engine, match_function);
+	add_core_names_hook(engine, helper_names);
+}
