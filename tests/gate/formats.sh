@@ -28,7 +28,7 @@ python3 -c 'import jsonschema' 2>/dev/null ||
 series=$ROOT/kernel/variants/soft-dirty-6.12-missed-site
 rc=0
 script -qec "'$PTECHECK' gate --format json '$PRISTINE' '$series' >'$T/gate.json'" \
-	/dev/null >"$T/tty" || rc=$?
+	/dev/null </dev/null >"$T/tty" || rc=$?
 [ "$rc" = 1 ] || { echo "FAIL: json: want exit 1, got $rc"; cat "$T/tty" "$T/gate.json"; exit 1; }
 python3 - "$T/gate.json" "$T/tty" <<'PY'
 import json, re, sys

@@ -13,11 +13,12 @@ require_tree "$PRISTINE"
 command -v script >/dev/null || skip "script (util-linux) is not installed"
 cols=40
 
-# on_tty FILE CMD: CMD's stderr on a pseudo-terminal $cols wide, into FILE.
+# on_tty FILE CMD: CMD's stderr on a pseudo-terminal $cols wide, into FILE
+# (stdin is /dev/null: script would read the test runner's list of cases).
 on_tty() {
 	local file=$1
 	shift
-	script -qec "stty cols $cols; $* >'$T/out'" /dev/null >"$file"
+	script -qec "stty cols $cols; $* >'$T/out'" /dev/null </dev/null >"$file"
 }
 
 on_tty "$T/tty" "'$PTECHECK' check '$PRISTINE'"
