@@ -603,8 +603,9 @@ static char *check_key(const struct session *s, const struct config_run *run)
 	char *scope = xasprintf("%s/arch/%s", s->tree.kdir, s->arch->name);
 	char *arch_data =
 		s->opts.arch_data ? read_file(s->opts.arch_data, NULL) : NULL;
-	char *key = xasprintf("%s\n%s\n%s\n%s\n%d\n", s->tree.kdir, run->build.dir, s->arch->name,
-			      arch_data ?: "-", s->opts.all_files);
+	char *key = xasprintf("%s\n%s\n%s\n%s\n%d\n", s->tree.kdir,
+			      run->build.dir, s->arch->name, arch_data ?: "-",
+			      s->opts.all_files);
 	struct strv files = { 0 };
 	char *next;
 

@@ -175,21 +175,30 @@ static void drop_half_prepared(int sig)
 	raise(sig);
 }
 
+/* make FLAG -jN -C KDIR O=DIR ARCH=A and the arch's toolchain variables. */
+static void make_command(struct strv *argv, const struct tree *tree,
+			 const struct arch *arch, const char *dir,
+			 const char *flag)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+	strv_push(argv, "make");
+	strv_push(argv, flag);
+	strv_pushf(argv, "-j%ld", cpus > 0 ? cpus : 1);
+	strv_pushf(argv, "-C%s", tree->kdir);
+	strv_pushf(argv, "O=%s", dir);
+	strv_pushf(argv, "ARCH=%s", arch->name);
+	for (int i = 0; i < arch->toolchain.n; i++)
+		strv_push(argv, arch->toolchain.v[i]);
+}
+
 static int run_make(const struct tree *tree, const struct arch *arch,
 		    const char *dir, const char *log, const char *target)
 {
 	struct strv argv = { 0 };
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	int status;
 
-	strv_push(&argv, "make");
-	strv_push(&argv, "-s");
-	strv_pushf(&argv, "-j%ld", cpus > 0 ? cpus : 1);
-	strv_pushf(&argv, "-C%s", tree->kdir);
-	strv_pushf(&argv, "O=%s", dir);
-	strv_pushf(&argv, "ARCH=%s", arch->name);
-	for (int i = 0; i < arch->toolchain.n; i++)
-		strv_push(&argv, arch->toolchain.v[i]);
+	make_command(&argv, tree, arch, dir, "-s");
 	strv_push(&argv, target);
 	status = run_command(argv.v, NULL, log);
 	strv_free(&argv);
@@ -363,7 +372,6 @@ static char *prepare_broken_tree(const struct tree *tree,
 	char *cmd_file = xasprintf("%s/%s", dir, arch->flags_cmd);
 	char *target, *base, *text, *p, *failed = NULL, *first = NULL, *why;
 	struct strv argv = { 0 };
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t tlen;
 
 	/* arch/arm64/kernel/.asm-offsets.s.cmd is made for asm-offsets.s */
@@ -372,14 +380,7 @@ static char *prepare_broken_tree(const struct tree *tree,
 	target = xasprintf(" -o %.*s%.*s ", (int)(base - arch->flags_cmd),
 			   arch->flags_cmd, (int)strlen(base) - 5, base + 1);
 	tlen = strlen(target);
-	strv_push(&argv, "make");
-	strv_push(&argv, "-k");
-	strv_pushf(&argv, "-j%ld", cpus > 0 ? cpus : 1);
-	strv_pushf(&argv, "-C%s", tree->kdir);
-	strv_pushf(&argv, "O=%s", dir);
-	strv_pushf(&argv, "ARCH=%s", arch->name);
-	for (int i = 0; i < arch->toolchain.n; i++)
-		strv_push(&argv, arch->toolchain.v[i]);
+	make_command(&argv, tree, arch, dir, "-k");
 	strv_push(&argv, "V=1");
 	strv_push(&argv, "prepare");
 	run_command(argv.v, NULL, klog);
