@@ -120,7 +120,7 @@ void options_defaults(struct options *opts)
 	opts->fail_on = FAIL_ON_WARNING;
 	opts->jobs = cpus > 0 ? cpus : 1;
 	for (int i = 0; i < NR_RULES; i++)
-		opts->enabled[i] = true;
+		opts->enabled[i] = !rules[i].opt_in;
 }
 
 /* The formats each command's --format takes; the first is its default. */

@@ -10,7 +10,9 @@
 
 struct rule rules[NR_RULES] = {
 /* In rules.def order, which is enum rule_id's. */
-#define RULE(id, sev) { #id, SEV_##sev, init_##id, DOC_##id },
+/* A third word, OPT_IN, keeps a rule off unless --enable names it. */
+#define RULE(id, sev, ...) \
+	{ #id, SEV_##sev, init_##id, DOC_##id, sizeof(#__VA_ARGS__) > 1 },
 #include "rules.def"
 #undef RULE
 };

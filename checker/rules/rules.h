@@ -22,6 +22,7 @@ struct rule {
 	enum severity severity;
 	void (*init)(struct engine *engine, int id);
 	const char *doc; /* the rule file's leading comment */
+	bool opt_in; /* runs only when --enable names it */
 };
 
 extern struct rule rules[NR_RULES];
