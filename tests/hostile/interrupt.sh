@@ -68,7 +68,9 @@ builds=$(ls -A "$T/cache/build" | grep -v '\.lock$\|\.prepare\.log')
 listing=$(ls -AR "$T/cache")
 
 # Parsing (-j2, two workers): wait for a worker, then interrupt the run.
-"$PTECHECK" check -j2 --all-files "$PRISTINE" >"$T/out2" 2>&1 &
+# A background job of a script starts with SIGINT ignored (bash does that
+# without job control); a terminal's Ctrl-C finds it at its default.
+(trap - INT; exec "$PTECHECK" check -j2 --all-files --no-cache "$PRISTINE") >"$T/out2" 2>&1 &
 pid=$!
 for _ in $(seq 3000); do
 	workers=$(pgrep -P "$pid" -x ptecheck || true)
