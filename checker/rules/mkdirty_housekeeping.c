@@ -54,9 +54,27 @@ static uint64_t soft_dirty_bits(struct unit *unit)
 	return v;
 }
 
+/*
+ * Only a helper that makes an entry (it returns the generic API's pte_t,
+ * pmd_t or pud_t) sets soft-dirty: bit 63 of a KVM descriptor or a PAR
+ * value is another thing.
+ */
+static bool makes_entry(CXCursor func)
+{
+	CXType t = clang_getResultType(clang_getCursorType(func));
+	CXString s = clang_getTypeSpelling(t);
+	const char *name = clang_getCString(s);
+	bool entry = !strcmp(name, "pte_t") || !strcmp(name, "pmd_t") ||
+		     !strcmp(name, "pud_t");
+
+	clang_disposeString(s);
+	return entry;
+}
+
 static bool sets_soft_dirty(struct unit *unit, CXCursor func)
 {
-	if (clang_getCursorKind(func) != CXCursor_FunctionDecl)
+	if (clang_getCursorKind(func) != CXCursor_FunctionDecl ||
+	    !makes_entry(func))
 		return false;
 	return effects_of(unit->effects, func)->set & soft_dirty_bits(unit);
 }
