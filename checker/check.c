@@ -1127,7 +1127,7 @@ int cmd_kbuild(int argc, char **argv)
 	struct build build = { 0 };
 	struct session s;
 	struct unit unit;
-	char real[PATH_MAX], *why = NULL, *probe, *kdir;
+	char real[PATH_MAX], cwd[PATH_MAX], *why = NULL, *probe, *kdir;
 	struct tu *tu;
 	CXIndex index;
 	int status;
@@ -1153,7 +1153,7 @@ int cmd_kbuild(int argc, char **argv)
 		build_open(&build, s.arch, ".", "O=.config");
 	else
 		build.label = xasprintf("%s (no .config in %s)", s.arch->name,
-					getcwd(real, sizeof(real)) ?: ".");
+					getcwd(cwd, sizeof(cwd)) ?: ".");
 	engine_set_config(&s.engine, build.label);
 	kbuild_headers(&s, &flags, kdir, &build, &names);
 

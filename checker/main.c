@@ -16,9 +16,8 @@
 static int cmd_rules(int argc, char **argv)
 {
 	for (int i = 0; i < NR_RULES; i++)
-		printf("%-24s %s%s\n", rules[i].name,
-		       severity_name(rules[i].severity),
-		       rules[i].opt_in ? " (opt-in: --enable)" : "");
+		printf("%-24s %s\n", rules[i].name,
+		       severity_name(rules[i].severity));
 	return 0;
 }
 
