@@ -369,9 +369,16 @@ static struct tu *parse_probe(const struct arch *arch, const char *dir,
 	if (!tu)
 		die("the %s headers cannot be parsed: %s", arch->name, why);
 	tu->own_index = index;
-	if (tu->errors)
+	if (tu->errors) {
+		/* Relative to KDIR: the gate's scratch tree is gone by then. */
+		const char *first = tu->first_error;
+		size_t n = strlen(kdir);
+
+		if (!strncmp(first, kdir, n) && first[n] == '/')
+			first += n + 1;
 		warn("the %s headers do not compile (%d errors, first: %s); checked what parsed",
-		     arch->name, tu->errors, tu->first_error);
+		     arch->name, tu->errors, first);
+	}
 	free(text);
 	free(probe);
 	free(file);
@@ -883,7 +890,7 @@ int cmd_explain_helper(int argc, char **argv)
 	if (s.opts.matrix || s.opts.compdb_dir)
 		die("explain-helper: one configuration, not --matrix or -p");
 	/* No rules: the helper's effects only. */
-	engine_init(&s.engine, &s.findings, (bool[NR_RULES]){ false });
+	engine_init(&s.engine, &s.findings, no_rules);
 	if (!open_config(&s, &s.tree, NULL, &run))
 		return EXIT_INPUT;
 	probe = parse_probe(arch, run.build.dir, &run.template, s.tree.kdir,
@@ -942,7 +949,7 @@ int cmd_layout(int argc, char **argv)
 		die("layout --format: text, json, svg or html");
 	if (s.opts.diff) {
 		/* No rules: the bits that changed only. */
-		engine_init(&s.engine, &s.findings, (bool[NR_RULES]){ false });
+		engine_init(&s.engine, &s.findings, no_rules);
 		status = layout_diff(&s);
 		goto out;
 	}

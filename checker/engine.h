@@ -59,6 +59,9 @@ struct engine {
 	struct strv walked; /* "file:line:col" of header functions */
 };
 
+/* No rule enabled: for the commands that want the bits, not findings. */
+static const bool no_rules[NR_RULES];
+
 /* Register the hooks of every rule @enabled names (NULL: all). */
 void engine_init(struct engine *engine, struct findings *findings,
 		 const bool *enabled);

@@ -430,8 +430,7 @@ int cmd_gate(int argc, char **argv)
 	memset(&session, 0, sizeof(session));
 	session.opts = opts;
 	session.arch = arch;
-	engine_init(&session.engine, &session.findings,
-		    (bool[NR_RULES]){ false });
+	engine_init(&session.engine, &session.findings, no_rules);
 	steps = xcalloc(patches.n + 1, sizeof(*steps));
 	layouts = xcalloc(patches.n + 1, sizeof(*layouts));
 	gate_report_init(&report, opts.format, opts.terse, patches.n);
