@@ -127,11 +127,38 @@ run:
 	@echo "== 3/3 the same port as the 2-patch series, with __pte_mkdirty (expect no errors; a note that bit 63 was the last free software bit)"
 	$(call demo,$(CACHE)/trees/soft-dirty-6.12,0)
 
+# make test [TESTS="tests/DIR tests/DIR/CASE ..."]: the whole suite by
+# default. With SAN=1 every sanitizer report is written to a file of its
+# own in build-san/san/ and ends the run with exit 86, so a case that
+# expects ptecheck's exit 1 cannot hide one; the suite fails while any
+# report is there. Without SAN=1, a full run ends with the SAN=1 run of
+# SAN_TESTS: what CI can afford of it (every parser of ours, each mode).
+SAN_LOG = $(CURDIR)/$(B)/san/report
+SAN_ENV = ASAN_OPTIONS=log_path=$(SAN_LOG):exitcode=86:detect_leaks=1 \
+	  UBSAN_OPTIONS=log_path=$(SAN_LOG):print_stacktrace=1:halt_on_error=1 \
+	  LSAN_OPTIONS=log_path=$(SAN_LOG):exitcode=86:suppressions=$(CURDIR)/scripts/lsan.supp
+SAN_TESTS = $(addprefix tests/,hostile output gate/bad_input.sh gate/mbox.sh \
+	    integration/result_cache.sh kernel/check_wrapper.sh \
+	    rules/swap_mirror rules/mkdirty_housekeeping/unconverted-fires.t \
+	    rules/tracking_dropped/migration-no-soft-dirty.t \
+	    layout/arm64-6.12-facts.sh layout/bad_input.sh)
 test:
 	$(prepare)
+	@rm -rf $(B)/san
+	$(if $(filter 1,$(SAN)),@mkdir -p $(B)/san)
 	@CACHE="$(CACHE)" PTECHECK=$(CURDIR)/$(B)/ptecheck \
-		$(if $(filter 1,$(SAN)),LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp) \
-		tests/run
+		$(if $(filter 1,$(SAN)),$(SAN_ENV)) tests/run $(TESTS)
+ifeq ($(SAN),1)
+	@if [ -n "$$(ls -A $(B)/san 2>/dev/null)" ]; then \
+		head -n 30 $(B)/san/*; \
+		echo "sanitizer reports: $$(ls $(B)/san | wc -l), in $(B)/san/"; \
+		exit 1; \
+	fi
+	@echo "sanitizer reports: 0"
+else ifeq ($(TESTS),)
+	@echo "== the sanitizer part: make test SAN=1 TESTS=\"\$$(SAN_TESTS)\""
+	@$(MAKE) --no-print-directory test SAN=1 TESTS="$(SAN_TESTS)"
+endif
 
 # Tree mode on KDIR (default: the pristine cache tree), with ptecheck's
 # build cache in CACHE like the other targets.

@@ -32,6 +32,15 @@ die() {
 	exit 2
 }
 
+# One 'make trees' at a time on a cache: two at once (the suite of one
+# checkout and the bench of another) would race on DIR.meta.new and each
+# take the other's tree for a changed one. The lock dies with the process.
+exec 9>"$cache/.trees.lock"
+if ! flock -n 9; then
+	echo "trees: waiting for another 'make trees' on $cache"
+	flock 9
+fi
+
 # Path, type, size, mtime, mode and link target of everything: any write
 # into the tree changes it (a write through a hard link moves the mtime),
 # in half a second for 1.4 GB, without reading file contents. The listing
