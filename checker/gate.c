@@ -293,6 +293,24 @@ static char *subject_of(const struct gate *g, const char *patch)
 	return subject ? subject : xstrdup("");
 }
 
+/* "--enable=ID,ID...": exactly the rules @opts enables. */
+static char *enabled_rules_option(const struct options *opts)
+{
+	char *list = xstrdup("--enable="), *next;
+	bool first = true;
+
+	for (int i = 0; i < NR_RULES; i++) {
+		if (!opts->enabled[i])
+			continue;
+		next = xasprintf("%s%s%s", list, first ? "" : ",",
+				 rules[i].name);
+		free(list);
+		list = next;
+		first = false;
+	}
+	return list;
+}
+
 /* The findings of the scratch tree now, from a child ptecheck. */
 static void check_step(const struct gate *g, const char *tree,
 		       struct findings *step)
@@ -301,6 +319,7 @@ static void check_step(const struct gate *g, const char *tree,
 	char *out = xasprintf("%s/check.out", g->scratch);
 	char *err = xasprintf("%s/check.err", g->scratch);
 	struct strv argv = { 0 };
+	char *enable;
 	FILE *in;
 	int status;
 
@@ -313,6 +332,12 @@ static void check_step(const struct gate *g, const char *tree,
 		strv_pushf(&argv, "--arch-data=%s", opts->arch_data);
 	if (opts->config)
 		strv_pushf(&argv, "--config=%s", opts->config);
+	/* The gate's rule set and job count, whatever the defaults are. */
+	strv_push(&argv, "-j");
+	strv_pushf(&argv, "%d", opts->jobs);
+	enable = enabled_rules_option(opts);
+	strv_push(&argv, enable);
+	free(enable);
 	strv_push(&argv, tree);
 	status = run_to(argv.v, NULL, out, err);
 	if (status) {
