@@ -429,7 +429,7 @@ static bool open_config(struct session *s, const struct tree *tree,
 		char *cmd;
 
 		if (!build_prepare(&run->build, tree, arch, opts->config,
-				   opts->build_dir, matrix))
+				   opts->build_dir, matrix, opts->cache_dir))
 			return false;
 		cmd = xasprintf("%s/%s", run->build.dir, arch->flags_cmd);
 		if (!flags_from_cmd_file(cmd, &run->template))
@@ -546,7 +546,7 @@ void session_free(struct session *s)
 {
 	engine_free(&s->engine);
 	findings_free(&s->findings);
-	strv_free(&s->opts.positional);
+	options_free(&s->opts);
 }
 
 static const struct arch *start(struct session *s, int argc, char **argv,
@@ -663,7 +663,7 @@ static bool check_config(struct session *s, struct config_run *run,
 	findings_set_config(&mine, all->config);
 	if (!s->opts.compdb_dir && !s->opts.no_cache) {
 		key = check_key(s, run);
-		path = result_path(cache_dir(), "check", key);
+		path = result_path(s->opts.cache_dir, "check", key);
 		free(key);
 	}
 	if (path && result_load(path, &r, &mine)) {
@@ -747,10 +747,10 @@ int cmd_check(int argc, char **argv)
 	options_parse(&s.opts, argc, argv, NULL);
 	if (!strcmp(s.opts.arch, "all")) {
 		status = check_every_arch(argc, argv, &s.opts);
-		strv_free(&s.opts.positional);
+		options_free(&s.opts);
 		return status;
 	}
-	strv_free(&s.opts.positional);
+	options_free(&s.opts);
 	arch = start(&s, argc, argv, "check");
 	/* Baselines are named from here; the run moves into the build. */
 	s.opts.baseline = absolute(s.opts.baseline);
@@ -1062,7 +1062,7 @@ static void kbuild_headers(struct session *s, const struct strv *flags,
 			   struct strv *names)
 {
 	char *key = header_key(s, flags, kdir);
-	char *path = result_path(cache_dir(), "kbuild", key);
+	char *path = result_path(s->opts.cache_dir, "kbuild", key);
 	int lock = result_lock(path);
 	struct cached_result r = { 0 };
 	char cwd[PATH_MAX];

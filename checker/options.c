@@ -121,6 +121,27 @@ void options_defaults(struct options *opts)
 	opts->jobs = cpus > 0 ? cpus : 1;
 	for (int i = 0; i < NR_RULES; i++)
 		opts->enabled[i] = !rules[i].opt_in;
+	opts->cache_dir = default_cache_dir();
+}
+
+void options_free(struct options *opts)
+{
+	strv_free(&opts->positional);
+	free(opts->cache_dir);
+	opts->cache_dir = NULL;
+}
+
+/* The one place the environment names the cache; lower layers take it. */
+char *default_cache_dir(void)
+{
+	const char *env = getenv("PTECHECK_CACHE");
+
+	if (env && *env)
+		return xstrdup(env);
+	env = getenv("XDG_CACHE_HOME");
+	if (env && *env)
+		return xasprintf("%s/ptecheck", env);
+	return xasprintf("%s/.cache/ptecheck", getenv("HOME") ?: "/tmp");
 }
 
 /* The formats each command's --format takes; the first is its default. */

@@ -66,26 +66,6 @@ void tree_open(struct tree *tree, const char *path, const struct arch *arch)
 	free(version);
 }
 
-const char *cache_dir(void)
-{
-	static char *dir;
-	const char *env;
-
-	/* Not cached: the gate points it into its scratch directory. */
-	free(dir);
-	env = getenv("PTECHECK_CACHE");
-	if (env && *env) {
-		dir = xstrdup(env);
-		return dir;
-	}
-	env = getenv("XDG_CACHE_HOME");
-	if (env && *env)
-		dir = xasprintf("%s/ptecheck", env);
-	else
-		dir = xasprintf("%s/.cache/ptecheck", getenv("HOME") ?: "/tmp");
-	return dir;
-}
-
 /* Parts of a tree a build of @arch never reads. */
 static bool prune_dir(const char *rel, const char *arch)
 {
@@ -579,7 +559,8 @@ static char *make_build(const struct tree *tree, const struct arch *arch,
 
 bool build_prepare(struct build *build, const struct tree *tree,
 		   const struct arch *arch, const char *config_file,
-		   const char *build_dir, const struct matrix_def *matrix)
+		   const char *build_dir, const struct matrix_def *matrix,
+		   const char *cache)
 {
 	char *base;
 	char *key, *dir, *stamp, *text = NULL, *old;
@@ -616,7 +597,7 @@ bool build_prepare(struct build *build, const struct tree *tree,
 		key = next;
 	}
 	h = fnv1a(h, key, strlen(key));
-	dir = xasprintf("%s/build/%s-%016llx", cache_dir(), arch->name,
+	dir = xasprintf("%s/build/%s-%016llx", cache, arch->name,
 			(unsigned long long)h);
 	stamp = xasprintf("%s/ptecheck.stamp", dir);
 	/*

@@ -21,6 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* Kbuild mode (odd sizes) passes what is not ours to the compiler. */
 	FUZZ_RUN(0, options_parse(&opts, argc, argv,
 				  size & 1 ? &passthrough : NULL));
+	options_free(&opts);
 	free(text);
 	return 0;
 }
