@@ -610,7 +610,11 @@ static char *check_key(const struct session *s, const struct config_run *run)
 	char *scope = xasprintf("%s/arch/%s", s->tree.kdir, s->arch->name);
 	char *arch_data =
 		s->opts.arch_data ? read_file(s->opts.arch_data, NULL) : NULL;
-	char *key = xasprintf("%s\n%s\n%s\n%s\n%d\n", s->tree.kdir,
+	/*
+	 * Not the tree's path: a copy of it shares the entry (see
+	 * result_cache.h), its sources named relative to it.
+	 */
+	char *key = xasprintf("%s\n%s\n%s\n%s\n%d\n", s->tree.version,
 			      run->build.dir, s->arch->name, arch_data ?: "-",
 			      s->opts.all_files);
 	struct strv files = { 0 };
@@ -623,7 +627,8 @@ static char *check_key(const struct session *s, const struct config_run *run)
 	}
 	list_c_files(scope, &files);
 	for (int i = 0; i < files.n; i++) {
-		next = xasprintf("%s\n%s", key, files.v[i]);
+		next = xasprintf("%s\n%s", key,
+				 files.v[i] + strlen(s->tree.kdir) + 1);
 		free(key);
 		key = next;
 	}
@@ -652,7 +657,7 @@ static void merge_findings(struct findings *to, const struct findings *from)
  * sources, kept for the next run unless the run warned.
  */
 static bool check_config(struct session *s, struct config_run *run,
-			 int *files_checked)
+			 int *files_checked, int *from_cache)
 {
 	struct findings mine = { 0 }, *all = s->engine.findings;
 	struct cached_result r = { 0 };
@@ -666,8 +671,9 @@ static bool check_config(struct session *s, struct config_run *run,
 		path = result_path(s->opts.cache_dir, "check", key);
 		free(key);
 	}
-	if (path && result_load(path, &r, &mine)) {
+	if (path && result_load(path, s->tree.kdir, &r, &mine)) {
 		*files_checked += r.files_checked;
+		(*from_cache)++;
 	} else {
 		s->engine.findings = &mine;
 		if (path) {
@@ -681,7 +687,7 @@ static bool check_config(struct session *s, struct config_run *run,
 		ok = check_files(s, run, files_checked);
 		r.files_checked = *files_checked - before;
 		if (path && ok)
-			result_store(path, &r, &mine, 0);
+			result_store(path, s->tree.kdir, &r, &mine, 0);
 		s->deps = NULL;
 		s->engine.findings = all;
 	}
@@ -768,7 +774,8 @@ int cmd_check(int argc, char **argv)
 		if (open_config(&s, &s.tree, matrix, run)) {
 			engine_set_config(&s.engine, matrix ? matrix->name :
 							      run->build.label);
-			ok &= check_config(&s, run, &ctx.files_checked);
+			ok &= check_config(&s, run, &ctx.files_checked,
+					   &ctx.from_cache);
 			if (!label)
 				label = s.opts.matrix ?
 						xasprintf("%s, matrix of %d",
@@ -1070,7 +1077,7 @@ static void kbuild_headers(struct session *s, const struct strv *flags,
 	struct unit unit;
 	struct tu *probe;
 
-	if (!result_load(path, &r, &s->findings)) {
+	if (!result_load(path, kdir, &r, &s->findings)) {
 		probe = parse_probe(s->arch, getcwd(cwd, sizeof(cwd)) ?: ".",
 				    flags, kdir, NULL);
 		unit_init(&unit, &s->engine, probe, s->arch, kdir);
@@ -1087,7 +1094,7 @@ static void kbuild_headers(struct session *s, const struct strv *flags,
 		if (probe->errors)
 			result_note_warning(r.deps);
 		result_note_files(probe->cx, r.deps);
-		result_store(path, &r, &s->findings, 0);
+		result_store(path, kdir, &r, &s->findings, 0);
 		tu_free(probe);
 		layout_free(&layout);
 	}
