@@ -39,6 +39,14 @@ void tree_open(struct tree *tree, const char *path, const struct arch *arch)
 
 	if (!realpath(path, real) || !is_dir(real))
 		die("%s: no such kernel tree", path);
+	/*
+	 * Kbuild refuses a source path with spaces or colons; clang makes
+	 * each -include FILE an #include "FILE", which a quote or backslash
+	 * breaks. Refused here, not parsed into wrong results.
+	 */
+	if (real[strcspn(real, " \t\n:\"\\")])
+		die("%s: a space, colon, quote or backslash in the tree's path: Kbuild and clang's -include cannot take it",
+		    path);
 	makefile = xasprintf("%s/Makefile", real);
 	version = read_file(makefile, NULL);
 	free(makefile);
