@@ -387,6 +387,8 @@ static struct tu *parse_probe(const struct arch *arch, const char *dir,
 
 const struct arch *load_arch(const struct options *opts)
 {
+	/* Kept for the process's life, like the built-in arches. */
+	static const struct arch *from_file;
 	const struct arch *arch;
 	char *text;
 
@@ -402,7 +404,8 @@ const struct arch *load_arch(const struct options *opts)
 		die("%s: cannot read: %s", opts->arch_data, strerror(errno));
 	arch = arch_parse(text, opts->arch_data);
 	free(text);
-	return arch;
+	from_file = arch;
+	return from_file;
 }
 
 /*
