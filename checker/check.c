@@ -701,6 +701,32 @@ static bool check_config(struct session *s, struct config_run *run,
 	return ok;
 }
 
+bool check_tree(struct session *s, struct config_run *run)
+{
+	int files = 0, from_cache = 0;
+	bool ok;
+
+	if (!open_config(s, &s->tree, NULL, run))
+		die("%s: the configuration cannot be prepared", s->tree.kdir);
+	engine_set_config(&s->engine, run->build.label);
+	ok = check_config(s, run, &files, &from_cache);
+	if (from_cache) {
+		/* The cache gave the findings; the layout needs the probe. */
+		struct session bits;
+
+		memset(&bits, 0, sizeof(bits));
+		bits.opts = s->opts;
+		bits.arch = s->arch;
+		bits.tree = s->tree;
+		engine_init(&bits.engine, &bits.findings, no_rules);
+		engine_set_config(&bits.engine, run->build.label);
+		probe_config(&bits, &s->tree, run);
+		engine_free(&bits.engine);
+		findings_free(&bits.findings);
+	}
+	return ok;
+}
+
 /*
  * check --arch all: each arch the data knows, one after the other on the
  * same tree, each in a child so that no state crosses from one to the

@@ -50,6 +50,13 @@ void session_free(struct session *s);
 bool run_probe(struct session *s, const struct tree *tree,
 	       const struct matrix_def *matrix, struct config_run *run);
 void config_run_free(struct config_run *run);
+/*
+ * One check of @s's tree (its options, arch, rules and tree set) in its
+ * one configuration, in this process: the findings into @s's, the layout
+ * into @run's. The result cache serves a tree checked before, a copy of
+ * it too (the gate's base). The gate's step.
+ */
+bool check_tree(struct session *s, struct config_run *run);
 
 int cmd_check(int argc, char **argv);
 int cmd_kbuild(int argc, char **argv);

@@ -6,9 +6,11 @@
  *
  * Patches come as files, a directory of them, an mbox (split by git
  * mailsplit) or a BASE..TIP range of a git KDIR (git format-patch). They
- * are applied with git apply. Each step's findings come from a child
- * `ptecheck check`, so that every step starts from a clean process; the
- * layout of each step is built here, with no rule registered.
+ * are applied with git apply. Each step is checked in this process, as
+ * `ptecheck check` checks a tree: a session of its own (rules, findings,
+ * the walked set), one header probe for its findings and its layout, and
+ * the result cache, which gives the base step when the base tree (or a
+ * copy of it) was checked before.
  */
 #include <errno.h>
 #include <limits.h>
@@ -25,12 +27,41 @@
 #include "patch_check.h"
 #include "report.h"
 
+/* One step of the series: the scratch tree after its patch, checked. */
+struct step {
+	struct session session; /* its rules and findings */
+	struct config_run *run; /* its build and layout */
+};
+
+/* Check the scratch tree @tree_dir as it is now, into @step. */
+static void check_step(const struct options *opts, const struct arch *arch,
+		       const char *tree_dir, struct step *step)
+{
+	struct session *s = &step->session;
+
+	memset(s, 0, sizeof(*s));
+	s->opts = *opts;
+	s->arch = arch;
+	tree_open(&s->tree, tree_dir, arch);
+	session_init_rules(s);
+	step->run = xcalloc(1, sizeof(*step->run));
+	check_tree(s, step->run);
+}
+
+static void step_free(struct step *step)
+{
+	if (step->run)
+		config_run_free(step->run);
+	engine_free(&step->session.engine);
+	findings_free(&step->session.findings);
+	tree_free(&step->session.tree);
+}
+
 /* One gate run. */
 struct gate {
 	const struct options *opts;
 	char *scratch; /* under the cache; removed at exit or on a signal */
 	char *to_base; /* BASE..TIP: the diff that takes the copy to BASE */
-	char *self; /* this binary, which checks each step */
 };
 
 /* Run a command, its stdout into @out (a file path), stderr into @err. */
@@ -293,68 +324,6 @@ static char *subject_of(const struct gate *g, const char *patch)
 	return subject ? subject : xstrdup("");
 }
 
-/* "--enable=ID,ID...": exactly the rules @opts enables. */
-static char *enabled_rules_option(const struct options *opts)
-{
-	char *list = xstrdup("--enable="), *next;
-	bool first = true;
-
-	for (int i = 0; i < NR_RULES; i++) {
-		if (!opts->enabled[i])
-			continue;
-		next = xasprintf("%s%s%s", list, first ? "" : ",",
-				 rules[i].name);
-		free(list);
-		list = next;
-		first = false;
-	}
-	return list;
-}
-
-/* The findings of the scratch tree now, from a child ptecheck. */
-static void check_step(const struct gate *g, const char *tree,
-		       struct findings *step)
-{
-	const struct options *opts = g->opts;
-	char *out = xasprintf("%s/check.out", g->scratch);
-	char *err = xasprintf("%s/check.err", g->scratch);
-	struct strv argv = { 0 };
-	char *enable;
-	FILE *in;
-	int status;
-
-	strv_push(&argv, g->self);
-	strv_push(&argv, "check");
-	strv_push(&argv, "--format=serial");
-	strv_push(&argv, "--fail-on=never");
-	strv_pushf(&argv, "--arch=%s", opts->arch);
-	if (opts->arch_data)
-		strv_pushf(&argv, "--arch-data=%s", opts->arch_data);
-	if (opts->config)
-		strv_pushf(&argv, "--config=%s", opts->config);
-	/* The gate's rule set and job count, whatever the defaults are. */
-	strv_push(&argv, "-j");
-	strv_pushf(&argv, "%d", opts->jobs);
-	enable = enabled_rules_option(opts);
-	strv_push(&argv, enable);
-	free(enable);
-	strv_push(&argv, tree);
-	status = run_to(argv.v, NULL, out, err);
-	if (status) {
-		char *why = first_line(err);
-
-		die("checking the tree failed (%s)", why);
-	}
-	in = fopen(out, "r");
-	if (!in)
-		die("%s: cannot read", out);
-	report_deserialize(step, in);
-	fclose(in);
-	strv_free(&argv);
-	free(out);
-	free(err);
-}
-
 static const char *base_name(const char *path)
 {
 	return strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
@@ -381,16 +350,8 @@ static char *copy_tree(const struct gate *g, const char *kdir)
 
 static void gate_start(struct gate *g, const struct options *opts)
 {
-	char self[PATH_MAX];
-	ssize_t n;
-
 	memset(g, 0, sizeof(*g));
 	g->opts = opts;
-	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	if (n <= 0)
-		die("cannot find the ptecheck binary");
-	self[n] = '\0';
-	g->self = xstrdup(self);
 	g->scratch = xasprintf("%s/gate/%d", opts->cache_dir, (int)getpid());
 	remove_tree(g->scratch);
 	if (run_words(NULL, "/dev/null", "/dev/null", "mkdir", "-p", g->scratch,
@@ -420,13 +381,11 @@ static void check_options(struct options *opts)
 int cmd_gate(int argc, char **argv)
 {
 	struct strv patches = { 0 }, inputs = { 0 };
-	struct findings *steps;
-	struct layout *layouts;
+	struct step *steps;
 	struct gate_report report;
 	const struct arch *arch;
 	struct options opts;
-	struct tree tree, copy;
-	struct session session;
+	struct tree tree;
 	struct gate g;
 	char *tree_dir;
 	int failed;
@@ -451,16 +410,9 @@ int cmd_gate(int argc, char **argv)
 	/* Nothing to undo when TIP and BASE hold the same content. */
 	if (g.to_base && read_file(g.to_base, NULL)[0])
 		apply_patch(&g, g.to_base, tree_dir);
-	/* The layouts only: each step's findings come from a child. */
-	memset(&session, 0, sizeof(session));
-	session.opts = opts;
-	session.arch = arch;
-	engine_init(&session.engine, &session.findings, no_rules);
 	steps = xcalloc(patches.n + 1, sizeof(*steps));
-	layouts = xcalloc(patches.n + 1, sizeof(*layouts));
 	gate_report_init(&report, opts.format, opts.terse, patches.n);
 	for (int i = 0; i <= patches.n; i++) {
-		struct config_run *run = xcalloc(1, sizeof(*run));
 		const char *name = i ? patches.v[i - 1] : NULL;
 		char *subject = NULL, context[32];
 
@@ -475,17 +427,14 @@ int cmd_gate(int argc, char **argv)
 		} else {
 			progress("checking the base tree");
 		}
-		tree_open(&copy, tree_dir, arch);
-		check_step(&g, tree_dir, &steps[i]);
-		if (!run_probe(&session, &copy, NULL, run))
-			die("the base configuration cannot be prepared");
-		layouts[i] = run->layout;
+		check_step(&opts, arch, tree_dir, &steps[i]);
 		progress_done();
 		if (i)
 			gate_report_patch(&report, base_name(name), subject,
-					  &steps[i - 1], &steps[i],
-					  &layouts[i - 1], &layouts[i],
-					  tree_dir);
+					  &steps[i - 1].session.findings,
+					  &steps[i].session.findings,
+					  &steps[i - 1].run->layout,
+					  &steps[i].run->layout, tree_dir);
 		if (i && opts.html_dir)
 			gate_html_page(opts.html_dir,
 				       &report.patches[report.n - 1],
@@ -495,9 +444,20 @@ int cmd_gate(int argc, char **argv)
 	progress_context(NULL);
 	if (opts.html_dir)
 		gate_html_index(opts.html_dir, &report,
-				layouts[patches.n].config);
-	gate_report_finish(&report, layouts[patches.n].config, tree.kdir);
+				steps[patches.n].run->layout.config);
+	gate_report_finish(&report, steps[patches.n].run->layout.config,
+			   tree.kdir);
 	failed = gate_report_failed(&report);
 	gate_report_free(&report);
+	for (int i = 0; i <= patches.n; i++)
+		step_free(&steps[i]);
+	free(steps);
+	free(tree_dir);
+	free(g.scratch);
+	free(g.to_base);
+	tree_free(&tree);
+	strv_free(&patches);
+	strv_free(&inputs);
+	options_free(&opts);
 	return failed ? EXIT_FINDINGS : EXIT_CLEAN;
 }
