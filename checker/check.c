@@ -24,6 +24,7 @@
 #include "layout_html.h"
 #include "options.h"
 #include "report.h"
+#include "patch_lines.h"
 #include "result_cache.h"
 #include "tree.h"
 
@@ -540,6 +541,14 @@ static bool check_files(struct session *s, struct config_run *run,
 void session_init_rules(struct session *s)
 {
 	engine_init(&s->engine, &s->findings, s->opts.enabled);
+	if (s->opts.added_by) {
+		char *diff = read_file(s->opts.added_by, NULL);
+
+		if (!diff)
+			die("%s: cannot read", s->opts.added_by);
+		patch_added_lines(diff, &s->engine.added);
+		free(diff);
+	}
 }
 
 void session_free(struct session *s)
@@ -618,6 +627,12 @@ static char *check_key(const struct session *s, const struct config_run *run)
 
 	for (int i = 0; i < NR_RULES; i++) {
 		next = xasprintf("%s%d", key, s->opts.enabled[i]);
+		free(key);
+		key = next;
+	}
+	/* Which definitions are new decides where an overlap is reported. */
+	for (int i = 0; i < s->engine.added.n; i++) {
+		next = xasprintf("%s\n+%s", key, s->engine.added.v[i]);
 		free(key);
 		key = next;
 	}
@@ -755,6 +770,7 @@ int cmd_check(int argc, char **argv)
 	/* Baselines are named from here; the run moves into the build. */
 	s.opts.baseline = absolute(s.opts.baseline);
 	s.opts.write_baseline = absolute(s.opts.write_baseline);
+	s.opts.added_by = absolute(s.opts.added_by);
 	if (s.opts.format == FORMAT_TEXT || s.opts.format == FORMAT_SVG ||
 	    s.opts.format == FORMAT_HTML)
 		die("check --format: gcc, json, checkpatch, sarif or b4");

@@ -313,7 +313,7 @@ static char *enabled_rules_option(const struct options *opts)
 
 /* The findings of the scratch tree now, from a child ptecheck. */
 static void check_step(const struct gate *g, const char *tree,
-		       struct findings *step)
+		       const char *patch, struct findings *step)
 {
 	const struct options *opts = g->opts;
 	char *out = xasprintf("%s/check.out", g->scratch);
@@ -338,6 +338,9 @@ static void check_step(const struct gate *g, const char *tree,
 	enable = enabled_rules_option(opts);
 	strv_push(&argv, enable);
 	free(enable);
+	/* What the patch adds is where a clash with older code is reported. */
+	if (patch)
+		strv_pushf(&argv, "--added-by=%s", patch);
 	strv_push(&argv, tree);
 	status = run_to(argv.v, NULL, out, err);
 	if (status) {
@@ -476,7 +479,7 @@ int cmd_gate(int argc, char **argv)
 			progress("checking the base tree");
 		}
 		tree_open(&copy, tree_dir, arch);
-		check_step(&g, tree_dir, &steps[i]);
+		check_step(&g, tree_dir, name, &steps[i]);
 		if (!run_probe(&session, &copy, NULL, run))
 			die("the base configuration cannot be prepared");
 		layouts[i] = run->layout;

@@ -61,6 +61,25 @@ static void blame(struct unit *unit, const struct owner *o, const char *fmt,
 			  bit, what, state);
 }
 
+/*
+ * Of a flag and a field on one bit, the one a reader must change: the
+ * one the patch under check adds, else the flag, else the later one.
+ */
+static const struct owner *pick(struct unit *unit, const struct owner *a,
+				const struct owner *b)
+{
+	const char *da = definition(unit, a->name);
+	const char *db = definition(unit, b->name);
+	const char *newer;
+
+	if (unit_macro_added(unit, da) != unit_macro_added(unit, db))
+		return unit_macro_added(unit, da) ? a : b;
+	if (a->role != b->role)
+		return a->role == ROLE_FLAG ? a : b;
+	newer = unit_newer_macro(unit, da, db);
+	return newer == db ? b : a;
+}
+
 static void check_bits(struct unit *unit, const struct state_layout *st)
 {
 	for (int bit = 0; bit < 64; bit++) {
@@ -79,13 +98,15 @@ static void check_bits(struct unit *unit, const struct state_layout *st)
 					      "%s uses bit %d, which must be zero (%s) in the %s state",
 					      b->name, bit, st->name);
 				else if (j > i && packed(b->role) &&
-					 strcmp(a->name, b->name))
-					blame(unit,
-					      a->role == ROLE_FLAG ? a : b,
+					 strcmp(a->name, b->name)) {
+					const struct owner *at =
+						pick(unit, a, b);
+
+					blame(unit, at,
 					      "%s shares bit %d with %s in the %s state",
-					      a->role == ROLE_FLAG ? b->name :
-								     a->name,
-					      bit, st->name);
+					      at == a ? b->name : a->name, bit,
+					      st->name);
+				}
 			}
 		}
 	}
