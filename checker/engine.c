@@ -214,6 +214,8 @@ void unit_report_macro(struct unit *unit, int rule, const char *macro,
 
 void unit_layout(struct unit *unit, struct layout *layout)
 {
+	/* Only the header probe has a layout: derive its zero bits here. */
+	helpers_derive_zero(unit);
 	model_layout(&unit->model, unit->arch, layout);
 	for (int i = 0; i < unit->engine->nr_layout_hooks; i++)
 		unit->engine->layout_hooks[i](unit, layout);

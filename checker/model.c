@@ -313,6 +313,13 @@ void model_rename(struct model *model, const char *hint, const char *actual,
 	model->renames[model->nr_renames++].actual = xstrdup(actual);
 }
 
+void model_set_zero(struct model *model, int state, uint64_t mask,
+		    const char *by)
+{
+	model->zero[state] = mask;
+	model->zero_by[state] = by;
+}
+
 const char *model_name(const struct model *model, const char *hint)
 {
 	for (int i = 0; i < model->nr_renames; i++)
@@ -429,6 +436,59 @@ static const char *layout_name(struct layout *layout, const char *hint,
 	return layout->own_names[layout->nr_own_names++];
 }
 
+/*
+ * The arch data's name for @bit, as a hint for messages: a macro of just
+ * that bit, a state marker first (PTE_PRESENT_INVALID, not PTE_NG).
+ */
+static const char *bit_name(const struct model *model, const struct arch *arch,
+			    int bit)
+{
+	const char *found = NULL;
+
+	for (int i = 0; i < arch->nr_bits; i++) {
+		const struct bit_def *b = &arch->bits[i];
+		uint64_t v;
+
+		if (!model_value(model, model_name(model, b->macro), &v) ||
+		    v != 1ULL << bit)
+			continue;
+		for (int k = 0; k < b->nr_states; k++)
+			if (b->role[k] == ROLE_MARKER)
+				return b->macro;
+		if (!found)
+			found = b->macro;
+	}
+	return found;
+}
+
+/* The bits the state's present tests read, each named as the data does. */
+static void add_derived_zero(const struct model *model,
+			     const struct arch *arch, struct layout *layout,
+			     int state)
+{
+	struct state_layout *st = &layout->states[state];
+
+	for (int bit = 0; bit < 64; bit++) {
+		const char *name, *hint;
+		char *by;
+		bool have = false;
+
+		if (!(model->zero[state] & (1ULL << bit)))
+			continue;
+		for (int i = 0; i < st->bits[bit].nr_owners; i++)
+			have |= st->bits[bit].owners[i].role == ROLE_ZERO;
+		if (have)
+			continue;
+		hint = bit_name(model, arch, bit);
+		by = xasprintf("%s()", model->zero_by[state]);
+		name = hint ? layout_name(layout, hint,
+					  model_name(model, hint)) :
+			      layout_name(layout, "", by);
+		free(by);
+		add_owner(st, 1ULL << bit, name, ROLE_ZERO);
+	}
+}
+
 void model_layout(const struct model *model, const struct arch *arch,
 		  struct layout *layout)
 {
@@ -464,6 +524,8 @@ void model_layout(const struct model *model, const struct arch *arch,
 				st->used_sw |= m->value;
 		}
 	}
+	for (int s = 0; s < arch->states.n; s++)
+		add_derived_zero(model, arch, layout, s);
 	for (int i = 0; i < arch->nr_fields; i++) {
 		const struct field_def *f = &arch->fields[i];
 		uint64_t shift, bits;
