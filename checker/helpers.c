@@ -56,8 +56,9 @@ static char *evaluator(char *text, const char *name)
 	char *body = xstrdup("0ULL"), *next;
 
 	for (int bit = 0; bit < 64; bit++) {
-		next = xasprintf("%s | (%s(((%s){ 1ULL << %d })) ? 1ULL << %d : 0)",
-				 body, name, type, bit, bit);
+		next = xasprintf(
+			"%s | (%s(((%s){ 1ULL << %d })) ? 1ULL << %d : 0)",
+			body, name, type, bit, bit);
 		free(body);
 		body = next;
 	}
@@ -150,12 +151,15 @@ static bool is_op(const char *t, const char *a, const char *b)
 	return !strcmp(t, a) || (b && !strcmp(t, b));
 }
 
-static void body_effects(struct unit *unit, const struct strv *tokens,
-			 int from, struct effects *e, int depth);
+static void body_effects(struct unit *unit, const struct strv *tokens, int from,
+			 struct effects *e, int depth);
+static bool evaluated(struct unit *unit, const char *name, uint64_t *mask);
 
 /*
- * The value of the parenthesised group at @tokens[@i] when it is an OR of
- * masks the model knows, "(A | B)"; the index after it in @end.
+ * The parenthesised group at @tokens[@i], the operand of an '&': the OR
+ * of the masks the model knows in it, "(A | B)" (its other words cannot
+ * be told apart from an operand, so they add nothing); the index after
+ * it in @end.
  */
 static bool group_value(struct unit *unit, const struct strv *tokens, int i,
 			uint64_t *value, int *end)
@@ -174,10 +178,10 @@ static bool group_value(struct unit *unit, const struct strv *tokens, int i,
 				*end = i + 1;
 				return true;
 			}
+		} else if (!strcmp(t, "~")) {
+			return false; /* x & (~A): the token reading's */
 		} else if (model_value(&unit->model, t, &v)) {
 			*value |= v;
-		} else if (strcmp(t, "|")) {
-			return false;
 		}
 	}
 	return false;
@@ -198,8 +202,8 @@ static void macro_effects(struct unit *unit, CXCursor macro, struct effects *e,
  * The same over @tokens from @from on: the tokens of a macro's body, or
  * of a function's, whose calls of macros effects.c cannot see into.
  */
-static void body_effects(struct unit *unit, const struct strv *tokens,
-			 int from, struct effects *e, int depth)
+static void body_effects(struct unit *unit, const struct strv *tokens, int from,
+			 struct effects *e, int depth)
 {
 	for (int i = from; i < tokens->n; i++) {
 		const char *prev = i ? tokens->v[i - 1] : "";
@@ -234,6 +238,11 @@ static void body_effects(struct unit *unit, const struct strv *tokens,
 		}
 		if (depth >= 4 || !is_op(next, "(", NULL))
 			continue;
+		/* A present test inside another (6.1's pmd_present()). */
+		if (evaluated(unit, tokens->v[i], &v)) {
+			e->test |= v;
+			continue;
+		}
 		inner = search(unit, tokens->v[i]);
 		if (!clang_Cursor_isNull(inner.macro))
 			macro_effects(unit, inner.macro, e, depth + 1);

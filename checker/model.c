@@ -462,9 +462,8 @@ static const char *bit_name(const struct model *model, const struct arch *arch,
 }
 
 /* The bits the state's present tests read, each named as the data does. */
-static void add_derived_zero(const struct model *model,
-			     const struct arch *arch, struct layout *layout,
-			     int state)
+static void add_derived_zero(const struct model *model, const struct arch *arch,
+			     struct layout *layout, int state)
 {
 	struct state_layout *st = &layout->states[state];
 

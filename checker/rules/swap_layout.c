@@ -15,7 +15,10 @@
  *
  * Cases reported, in each swap state of the arch data:
  *   1. a flag or field on a bit another flag or field owns;
- *   2. a flag or field on a must-be-zero bit (valid, present-invalid);
+ *   2. a flag or field on a must-be-zero bit: one the state's present
+ *      tests read in this configuration (the arch data's 'present-test
+ *      swap pte_present'; evaluated where libclang folds the test, else
+ *      read from its body), or one the data lists as 'zero';
  *   3. a field whose shift plus width passes bit 63;
  *   4. a line of the layout comment whose bits the macros use otherwise
  *      ("swap type"/"swap offset" ranges, "(must be zero)" bits, flag
@@ -80,8 +83,11 @@ static const struct owner *pick(struct unit *unit, const struct owner *a,
 	return newer == db ? b : a;
 }
 
-static void check_bits(struct unit *unit, const struct state_layout *st)
+static void check_bits(struct unit *unit, int state,
+		       const struct state_layout *st)
 {
+	const char *by = unit->model.zero_by[state];
+
 	for (int bit = 0; bit < 64; bit++) {
 		const struct bit_cell *cell = &st->bits[bit];
 
@@ -93,7 +99,20 @@ static void check_bits(struct unit *unit, const struct state_layout *st)
 			for (int j = 0; j < cell->nr_owners; j++) {
 				const struct owner *b = &cell->owners[j];
 
-				if (b->role == ROLE_ZERO)
+				if (b->role == ROLE_ZERO && by &&
+				    (unit->model.zero[state] & (1ULL << bit)))
+					unit_report_macro(
+						unit, my_id,
+						definition(unit, a->name),
+						"%s uses bit %d, which %s() reads, so it must be zero in the %s state%s%s%s",
+						a->name, bit, by, st->name,
+						strchr(b->name, '(') ? "" :
+								       " (",
+						strchr(b->name, '(') ? "" :
+								       b->name,
+						strchr(b->name, '(') ? "" :
+								       ")");
+				else if (b->role == ROLE_ZERO)
 					blame(unit, a,
 					      "%s uses bit %d, which must be zero (%s) in the %s state",
 					      b->name, bit, st->name);
@@ -179,9 +198,14 @@ static int read_comment(const char *file, const char *start,
 	return n;
 }
 
-/* What a comment line claims, checked against the swap state's layout. */
+/*
+ * What a comment line claims, checked against the swap state's layout; a
+ * must-be-zero bit of any state the same swap fields encode (pmd-swap's
+ * PMD_PRESENT_INVALID, in @zero) is one the comment may name.
+ */
 static bool line_agrees(struct unit *unit, const struct state_layout *st,
-			const struct comment_line *c, bool tolerate_flags)
+			uint64_t zero, const struct comment_line *c,
+			bool tolerate_flags)
 {
 	const struct arch *arch = unit->arch;
 	uint64_t mask = range_mask(c->lo, c->hi);
@@ -192,14 +216,26 @@ static bool line_agrees(struct unit *unit, const struct state_layout *st,
 		if (!strstr(c->text, t->text))
 			continue;
 		if (!strcmp(t->owner, "zero"))
-			return (role_bits(st, ROLE_ZERO, NULL) & mask) == mask;
+			return (zero & mask) == mask;
 		return role_bits(st, ROLE_FIELD, t->owner) == mask;
 	}
 	return tolerate_flags ||
 	       (role_bits(st, ROLE_FLAG, NULL) & mask) == mask;
 }
 
-static void check_comment(struct unit *unit, const struct state_layout *st)
+/* The must-be-zero bits of every state that holds swap fields. */
+static uint64_t swap_zero_bits(struct unit *unit, const struct layout *layout)
+{
+	uint64_t zero = 0;
+
+	for (int i = 0; i < unit->arch->nr_fields; i++)
+		zero |= role_bits(&layout->states[unit->arch->fields[i].state],
+				  ROLE_ZERO, NULL);
+	return zero;
+}
+
+static void check_comment(struct unit *unit, const struct layout *layout,
+			  const struct state_layout *st)
 {
 	struct comment_line lines[32];
 	char *file, bits[64];
@@ -214,7 +250,8 @@ static void check_comment(struct unit *unit, const struct state_layout *st)
 			 ARRAY_SIZE(lines));
 	for (int i = 0; i < n; i++) {
 		said |= range_mask(lines[i].lo, lines[i].hi);
-		if (line_agrees(unit, st, &lines[i], flag_compiled_out(unit)))
+		if (line_agrees(unit, st, swap_zero_bits(unit, layout),
+				&lines[i], flag_compiled_out(unit)))
 			continue;
 		drift = true;
 		format_bits(range_mask(lines[i].lo, lines[i].hi), bits,
@@ -251,9 +288,9 @@ static void match_layout(struct unit *unit, const struct layout *layout)
 
 		if (!strstr(st->name, "swap"))
 			continue;
-		check_bits(unit, st);
+		check_bits(unit, s, st);
 		if (!strcmp(st->name, "swap"))
-			check_comment(unit, st);
+			check_comment(unit, layout, st);
 	}
 	check_widths(unit);
 }
