@@ -69,9 +69,18 @@ static void add_terms(struct strv *names, const char *sum)
 	strv_free(&terms);
 }
 
-/* Every macro the arch data names. */
+/*
+ * Generic macros every arch's swap entry holds: where a migration entry
+ * keeps the young and dirty bits in the swap offset (linux/swapops.h).
+ */
+static const char *const generic_macros[] = { "SWP_MIG_YOUNG_BIT",
+					      "SWP_MIG_DIRTY_BIT" };
+
+/* Every macro the arch data names, and the generic ones. */
 static void macro_names(const struct arch *arch, struct strv *names)
 {
+	for (size_t i = 0; i < ARRAY_SIZE(generic_macros); i++)
+		add_name(names, generic_macros[i]);
 	for (int i = 0; i < arch->nr_tracking; i++) {
 		add_name(names, arch->tracking[i].pte_macro);
 		add_name(names, arch->tracking[i].swp_macro);
@@ -236,8 +245,8 @@ static void mask_widths(struct model *model, const struct arch *arch)
 
 		if (bits == field_width_of(bits) || find(model, bits))
 			continue;
-		model->macros = xrealloc(model->macros, (model->nr_macros + 1) *
-							      sizeof(*m));
+		model->macros = xrealloc(model->macros,
+					 (model->nr_macros + 1) * sizeof(*m));
 		m = &model->macros[model->nr_macros++];
 		memset(m, 0, sizeof(*m));
 		m->name = xstrdup(bits);

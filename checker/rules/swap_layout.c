@@ -20,6 +20,11 @@
  *      swap pte_present'; evaluated where libclang folds the test, else
  *      read from its body), or one the data lists as 'zero';
  *   3. a field whose shift plus width passes bit 63;
+ *   3a. a flag or must-be-zero bit where a migration entry keeps the
+ *      page's young or dirty bit (linux/swapops.h's SWP_MIG_YOUNG_BIT and
+ *      SWP_MIG_DIRTY_BIT, at SWP_PFN_BITS of the swap offset: placed by
+ *      the offset field's shift, in each configuration where
+ *      swap_migration_ad_supported can be true);
  *   4. a line of the layout comment whose bits the macros use otherwise
  *      ("swap type"/"swap offset" ranges, "(must be zero)" bits, flag
  *      bits), at that line; failing that, a flag or field the comment does
@@ -37,6 +42,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../config.h"
 #include "../engine.h"
 #include "../swap_comment.h"
 #include "rules.h"
@@ -281,6 +287,63 @@ static void check_comment(struct unit *unit, const struct layout *layout,
 	free(file);
 }
 
+/*
+ * A migration entry keeps the page's young and dirty bits in its swap
+ * offset, at SWP_MIG_YOUNG_BIT and SWP_MIG_DIRTY_BIT (SWP_PFN_BITS and
+ * one above: they move with the page size and physical address size),
+ * when swap_migration_ad_supported: with CONFIG_MIGRATION and an offset
+ * field that holds SWP_MIG_DIRTY_BIT (the generic arch_max_swapfile_size()).
+ * In the entry they sit at the offset field's shift plus that bit, and
+ * must not meet a flag or a must-be-zero bit there.
+ */
+static void check_migration(struct unit *unit, int state,
+			    const struct state_layout *st)
+{
+	static const char *const names[] = { "SWP_MIG_YOUNG_BIT",
+					     "SWP_MIG_DIRTY_BIT" };
+	const struct field_def *offset = NULL;
+	uint64_t shift, bits, dirty;
+
+	if (unit->kconfig && !kconfig_enabled(unit->kconfig, "MIGRATION"))
+		return;
+	for (int i = 0; i < unit->arch->nr_fields; i++)
+		if (unit->arch->fields[i].state == state &&
+		    !strcmp(unit->arch->fields[i].name, "swap-offset"))
+			offset = &unit->arch->fields[i];
+	if (!offset ||
+	    !model_value(&unit->model, offset->shift_macro, &shift) ||
+	    !model_value(&unit->model, offset->bits_macro, &bits) ||
+	    !model_value(&unit->model, names[1], &dirty) || bits <= dirty)
+		return;
+	for (size_t k = 0; k < ARRAY_SIZE(names); k++) {
+		const struct bit_cell *cell;
+		uint64_t v, bit;
+
+		if (!model_value(&unit->model, names[k], &v) || shift + v > 63)
+			continue;
+		bit = shift + v;
+		cell = &st->bits[bit];
+		for (int i = 0; i < cell->nr_owners; i++) {
+			const struct owner *o = &cell->owners[i];
+
+			if (o->role == ROLE_FLAG)
+				unit_report_macro(
+					unit, my_id, o->name,
+					"%s uses bit %llu, where a migration entry keeps %s (swap offset bit %llu) in the %s state",
+					o->name, (unsigned long long)bit,
+					names[k], (unsigned long long)v,
+					st->name);
+			else if (o->role == ROLE_ZERO)
+				unit_report_macro(
+					unit, my_id, offset->shift_macro,
+					"a migration entry keeps %s (swap offset bit %llu) in bit %llu, which must be zero (%s) in the %s state",
+					names[k], (unsigned long long)v,
+					(unsigned long long)bit, o->name,
+					st->name);
+		}
+	}
+}
+
 static void match_layout(struct unit *unit, const struct layout *layout)
 {
 	for (int s = 0; s < layout->nr_states; s++) {
@@ -289,6 +352,7 @@ static void match_layout(struct unit *unit, const struct layout *layout)
 		if (!strstr(st->name, "swap"))
 			continue;
 		check_bits(unit, s, st);
+		check_migration(unit, s, st);
 		if (!strcmp(st->name, "swap"))
 			check_comment(unit, layout, st);
 	}
