@@ -85,6 +85,12 @@ struct unit {
 	struct model model;
 	struct file_scope *files; /* CXFile -> in scope, cached */
 	const struct kconfig *kconfig; /* the .config, where there is one */
+	/*
+	 * The header probe parsed again with "-D" @defines (CONFIG_X=1):
+	 * "what if" for a feature the arch never selects. NULL: not here.
+	 */
+	struct tu *(*reparse)(const void *data, const struct strv *defines);
+	const void *reparse_data;
 };
 
 /* A call inside an in-scope function, with the statements around it. */
