@@ -151,7 +151,7 @@ static void what_if(struct unit *unit, const struct tracking *t)
 {
 	struct strv defines = { 0 };
 	const char *symbol = t->config, *missing;
-	char *file, *select_file, name[128];
+	char *file, *select_file = NULL, name[128];
 	unsigned int line = guarded_line(unit, t->config, &file);
 	struct unit what;
 	struct tu *tu;
