@@ -157,8 +157,8 @@ for def in "$root"/checker/arch/*.def; do
 	quiet "$kdir/scripts/config" --file "$oa/.config" $feat
 	quiet "${amake[@]}" olddefconfig
 	quiet "${amake[@]}" -j2 "arch/$a/mm/"
-	o=$oa timed "ptecheck_$a" '0|1' "$ptecheck" check --arch "$a" --build "$oa" "$kdir"
-	rows+=("ptecheck_$a|ptecheck check --arch $a --build O KDIR|$(sed -n 's/.* in \([0-9]*\) files checked.*/\1/p' "$tmp/ptecheck_$a.log")|-j$(nproc)|sparse_$a")
+	o=$oa timed "ptecheck_$a" '0|1' "$ptecheck" check --no-cache --arch "$a" --build "$oa" "$kdir"
+	rows+=("ptecheck_$a|ptecheck check --no-cache --arch $a --build O KDIR|$(sed -n 's/.* in \([0-9]*\) files checked.*/\1/p' "$tmp/ptecheck_$a.log")|-j$(nproc)|sparse_$a")
 	o=$oa timed "sparse_$a" '0' "${amake[@]}" C=2 CHECK=sparse "arch/$a/mm/"
 	objs=("$oa/arch/$a/mm/"*.o)
 	rows+=("sparse_$a|make ARCH=$a C=2 CHECK=sparse arch/$a/mm/|${#objs[@]}|-j1|sparse_$a")
@@ -170,7 +170,7 @@ done
 core_rules=WRONG_STATE_HELPER,TRACKING_DROPPED
 echo "bench: building mm/ once for the core mm row"
 quiet "${kmake[@]}" -j2 mm/
-timed ptecheck_core '0|1' "$ptecheck" check --build "$o" --enable=$core_rules "$kdir"
+timed ptecheck_core '0|1' "$ptecheck" check --no-cache --build "$o" --enable=$core_rules "$kdir"
 ncore=$(sed -n 's/.* in \([0-9]*\) files checked.*/\1/p' "$tmp/ptecheck_core.log")
 timed sparse_mm '0' "${kmake[@]}" C=2 CHECK=sparse mm/
 nmm=$(ls "$o"/mm/.*.o.cmd | wc -l)

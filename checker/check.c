@@ -389,6 +389,8 @@ static struct tu *parse_probe(const struct arch *arch, const char *dir,
 
 const struct arch *load_arch(const struct options *opts)
 {
+	/* Kept for the process's life, like the built-in arches. */
+	static const struct arch *from_file;
 	const struct arch *arch;
 	char *text;
 
@@ -404,7 +406,8 @@ const struct arch *load_arch(const struct options *opts)
 		die("%s: cannot read: %s", opts->arch_data, strerror(errno));
 	arch = arch_parse(text, opts->arch_data);
 	free(text);
-	return arch;
+	from_file = arch;
+	return from_file;
 }
 
 /*
@@ -431,7 +434,7 @@ static bool open_config(struct session *s, const struct tree *tree,
 		char *cmd;
 
 		if (!build_prepare(&run->build, tree, arch, opts->config,
-				   opts->build_dir, matrix))
+				   opts->build_dir, matrix, opts->cache_dir))
 			return false;
 		cmd = xasprintf("%s/%s", run->build.dir, arch->flags_cmd);
 		if (!flags_from_cmd_file(cmd, &run->template))
@@ -583,7 +586,7 @@ void session_free(struct session *s)
 {
 	engine_free(&s->engine);
 	findings_free(&s->findings);
-	strv_free(&s->opts.positional);
+	options_free(&s->opts);
 }
 
 static const struct arch *start(struct session *s, int argc, char **argv,
@@ -647,7 +650,11 @@ static char *check_key(const struct session *s, const struct config_run *run)
 	char *scope = xasprintf("%s/arch/%s", s->tree.kdir, s->arch->name);
 	char *arch_data =
 		s->opts.arch_data ? read_file(s->opts.arch_data, NULL) : NULL;
-	char *key = xasprintf("%s\n%s\n%s\n%s\n%d\n", s->tree.kdir,
+	/*
+	 * Not the tree's path: a copy of it shares the entry (see
+	 * result_cache.h), its sources named relative to it.
+	 */
+	char *key = xasprintf("%s\n%s\n%s\n%s\n%d\n", s->tree.version,
 			      run->build.dir, s->arch->name, arch_data ?: "-",
 			      s->opts.all_files);
 	struct strv files = { 0 };
@@ -666,7 +673,8 @@ static char *check_key(const struct session *s, const struct config_run *run)
 	}
 	list_c_files(scope, &files);
 	for (int i = 0; i < files.n; i++) {
-		next = xasprintf("%s\n%s", key, files.v[i]);
+		next = xasprintf("%s\n%s", key,
+				 files.v[i] + strlen(s->tree.kdir) + 1);
 		free(key);
 		key = next;
 	}
@@ -695,7 +703,7 @@ static void merge_findings(struct findings *to, const struct findings *from)
  * sources, kept for the next run unless the run warned.
  */
 static bool check_config(struct session *s, struct config_run *run,
-			 int *files_checked)
+			 int *files_checked, int *from_cache)
 {
 	struct findings mine = { 0 }, *all = s->engine.findings;
 	struct cached_result r = { 0 };
@@ -706,11 +714,12 @@ static bool check_config(struct session *s, struct config_run *run,
 	findings_set_config(&mine, all->config);
 	if (!s->opts.compdb_dir && !s->opts.no_cache) {
 		key = check_key(s, run);
-		path = result_path(cache_dir(), "check", key);
+		path = result_path(s->opts.cache_dir, "check", key);
 		free(key);
 	}
-	if (path && result_load(path, &r, &mine)) {
+	if (path && result_load(path, s->tree.kdir, &r, &mine)) {
 		*files_checked += r.files_checked;
+		(*from_cache)++;
 	} else {
 		s->engine.findings = &mine;
 		if (path) {
@@ -724,7 +733,7 @@ static bool check_config(struct session *s, struct config_run *run,
 		ok = check_files(s, run, files_checked);
 		r.files_checked = *files_checked - before;
 		if (path && ok)
-			result_store(path, &r, &mine, 0);
+			result_store(path, s->tree.kdir, &r, &mine, 0);
 		s->deps = NULL;
 		s->engine.findings = all;
 	}
@@ -790,10 +799,10 @@ int cmd_check(int argc, char **argv)
 	options_parse(&s.opts, argc, argv, NULL);
 	if (!strcmp(s.opts.arch, "all")) {
 		status = check_every_arch(argc, argv, &s.opts);
-		strv_free(&s.opts.positional);
+		options_free(&s.opts);
 		return status;
 	}
-	strv_free(&s.opts.positional);
+	options_free(&s.opts);
 	arch = start(&s, argc, argv, "check");
 	/* Baselines are named from here; the run moves into the build. */
 	s.opts.baseline = absolute(s.opts.baseline);
@@ -812,7 +821,8 @@ int cmd_check(int argc, char **argv)
 		if (open_config(&s, &s.tree, matrix, run)) {
 			engine_set_config(&s.engine, matrix ? matrix->name :
 							      run->build.label);
-			ok &= check_config(&s, run, &ctx.files_checked);
+			ok &= check_config(&s, run, &ctx.files_checked,
+					   &ctx.from_cache);
 			if (!label)
 				label = s.opts.matrix ?
 						xasprintf("%s, matrix of %d",
@@ -1106,7 +1116,7 @@ static void kbuild_headers(struct session *s, const struct strv *flags,
 			   struct strv *names)
 {
 	char *key = header_key(s, flags, kdir);
-	char *path = result_path(cache_dir(), "kbuild", key);
+	char *path = result_path(s->opts.cache_dir, "kbuild", key);
 	int lock = result_lock(path);
 	struct cached_result r = { 0 };
 	char cwd[PATH_MAX];
@@ -1114,7 +1124,7 @@ static void kbuild_headers(struct session *s, const struct strv *flags,
 	struct unit unit;
 	struct tu *probe;
 
-	if (!result_load(path, &r, &s->findings)) {
+	if (!result_load(path, kdir, &r, &s->findings)) {
 		struct probe_args args = { s->arch,
 					   getcwd(cwd, sizeof(cwd)) ?: ".",
 					   flags, kdir };
@@ -1137,7 +1147,7 @@ static void kbuild_headers(struct session *s, const struct strv *flags,
 		if (probe->errors)
 			result_note_warning(r.deps);
 		result_note_files(probe->cx, r.deps);
-		result_store(path, &r, &s->findings, 0);
+		result_store(path, kdir, &r, &s->findings, 0);
 		tu_free(probe);
 		layout_free(&layout);
 	}

@@ -394,7 +394,7 @@ static void gate_start(struct gate *g, const struct options *opts)
 		die("cannot find the ptecheck binary");
 	self[n] = '\0';
 	g->self = xstrdup(self);
-	g->scratch = xasprintf("%s/gate/%d", cache_dir(), (int)getpid());
+	g->scratch = xasprintf("%s/gate/%d", opts->cache_dir, (int)getpid());
 	remove_tree(g->scratch);
 	if (run_words(NULL, "/dev/null", "/dev/null", "mkdir", "-p", g->scratch,
 		      NULL))

@@ -47,70 +47,49 @@ static const struct option_spec {
 	unsigned int cmds; /* CMD_* */
 	const char *help;
 } table[] = {
-	{ "--arch", OPT_ARCH, "ARCH",
-	  CHK | LAY | HLP | GAT,
+	{ "--arch", OPT_ARCH, "ARCH", CHK | LAY | HLP | GAT,
 	  "architecture (arm64, riscv, x86, ...; check: all for each); default arm64" },
-	{ "--build", OPT_BUILD, "DIR",
-	  CHK | LAY | HLP,
+	{ "--build", OPT_BUILD, "DIR", CHK | LAY | HLP,
 	  "reuse this prepared O= build directory" },
-	{ "--config", OPT_CONFIG, "FILE",
-	  CHK | LAY | HLP | GAT,
+	{ "--config", OPT_CONFIG, "FILE", CHK | LAY | HLP | GAT,
 	  "check under this .config (made into a cached O= build)" },
-	{ "-p", OPT_COMPDB, "DIR",
-	  CHK | LAY | HLP,
+	{ "-p", OPT_COMPDB, "DIR", CHK | LAY | HLP,
 	  "read DIR/compile_commands.json (libclang's compilation database)" },
-	{ "--matrix", OPT_MATRIX, NULL,
-	  CHK | LAY,
+	{ "--matrix", OPT_MATRIX, NULL, CHK | LAY,
 	  "check every configuration of the arch data's matrix" },
-	{ "--diff", OPT_DIFF, "KDIR",
-	  LAY,
+	{ "--diff", OPT_DIFF, "KDIR", LAY,
 	  "layout: what changed from the layout of this other tree" },
-	{ "--arch-data", OPT_ARCH_DATA, "FILE",
-	  CHK | LAY | HLP | GAT | KBD,
+	{ "--arch-data", OPT_ARCH_DATA, "FILE", CHK | LAY | HLP | GAT | KBD,
 	  "read the arch's knowledge from FILE, not the built-in data" },
-	{ "--format", OPT_FORMAT, "FMT",
-	  CHK | LAY | HLP | GAT,
+	{ "--format", OPT_FORMAT, "FMT", CHK | LAY | HLP | GAT,
 	  "output format, one of the command's formats listed below" },
-	{ "--fail-on", OPT_FAIL_ON, "LEVEL",
-	  CHK | GAT | KBD,
+	{ "--fail-on", OPT_FAIL_ON, "LEVEL", CHK | GAT | KBD,
 	  "error, warning (default) or never: what makes the exit status 1" },
-	{ "--all-files", OPT_ALL_FILES, NULL,
-	  CHK,
+	{ "--all-files", OPT_ALL_FILES, NULL, CHK,
 	  "parse every source in scope, not only those that can hold findings" },
-	{ "--no-cache", OPT_NO_CACHE, NULL,
-	  CHK,
+	{ "--no-cache", OPT_NO_CACHE, NULL, CHK,
 	  "neither reuse nor keep findings of an unchanged tree (builds are kept)" },
-	{ "-j", OPT_JOBS, "N",
-	  CHK | LAY | GAT,
+	{ "-j", OPT_JOBS, "N", CHK | LAY | GAT,
 	  "parse N TUs at a time (default: the number of CPUs)" },
-	{ "--terse", OPT_TERSE, NULL,
-	  CHK | GAT,
+	{ "--terse", OPT_TERSE, NULL, CHK | GAT,
 	  "checkpatch format: one line a finding, as checkpatch --terse" },
-	{ "--showfile", OPT_SHOWFILE, NULL,
-	  CHK | GAT,
+	{ "--showfile", OPT_SHOWFILE, NULL, CHK | GAT,
 	  "checkpatch format: name the file (always done; accepted)" },
-	{ "--baseline", OPT_BASELINE, "FILE",
-	  CHK,
+	{ "--baseline", OPT_BASELINE, "FILE", CHK,
 	  "leave out the findings FILE accepts (made by --write-baseline)" },
-	{ "--write-baseline", OPT_WRITE_BASELINE, "FILE",
-	  CHK,
+	{ "--write-baseline", OPT_WRITE_BASELINE, "FILE", CHK,
 	  "write this run's findings to FILE as accepted, and exit 0" },
-	{ "--added-by", OPT_ADDED_BY, "PATCH",
-	  CHK,
+	{ "--added-by", OPT_ADDED_BY, "PATCH", CHK,
 	  "KDIR has PATCH applied: report two definitions of one bit at the one it adds" },
-	{ "--html", OPT_HTML, "DIR",
-	  GAT,
+	{ "--html", OPT_HTML, "DIR", GAT,
 	  "gate: also write DIR/index.html and a page per patch" },
-	{ "--trust", OPT_TRUST, NULL,
-	  GAT,
+	{ "--trust", OPT_TRUST, NULL, GAT,
 	  "gate: apply patches that touch Makefiles, Kconfig or scripts/" },
-	{ "--quiet", OPT_QUIET, NULL,
-	  CHK | LAY | HLP | GAT | KBD,
+	{ "--quiet", OPT_QUIET, NULL, CHK | LAY | HLP | GAT | KBD,
 	  "no progress line on a terminal, no warnings; errors still show" },
 	{ "--enable", OPT_ENABLE, "IDS", CHK | GAT | KBD,
 	  "only these rules (comma-separated)" },
-	{ "--disable", OPT_DISABLE, "IDS",
-	  CHK | GAT | KBD,
+	{ "--disable", OPT_DISABLE, "IDS", CHK | GAT | KBD,
 	  "not these rules (comma-separated)" },
 };
 
@@ -125,6 +104,27 @@ void options_defaults(struct options *opts)
 	opts->jobs = cpus > 0 ? cpus : 1;
 	for (int i = 0; i < NR_RULES; i++)
 		opts->enabled[i] = !rules[i].opt_in;
+	opts->cache_dir = default_cache_dir();
+}
+
+void options_free(struct options *opts)
+{
+	strv_free(&opts->positional);
+	free(opts->cache_dir);
+	opts->cache_dir = NULL;
+}
+
+/* The one place the environment names the cache; lower layers take it. */
+char *default_cache_dir(void)
+{
+	const char *env = getenv("PTECHECK_CACHE");
+
+	if (env && *env)
+		return xstrdup(env);
+	env = getenv("XDG_CACHE_HOME");
+	if (env && *env)
+		return xasprintf("%s/ptecheck", env);
+	return xasprintf("%s/.cache/ptecheck", getenv("HOME") ?: "/tmp");
 }
 
 /* The formats each command's --format takes; the first is its default. */
@@ -224,7 +224,8 @@ void options_man(FILE *out)
 		for (size_t j = 0; j < ARRAY_SIZE(formats); j++) {
 			if (!(table[i].cmds & formats[j].cmd))
 				continue;
-			fprintf(out, "%s%s", first ? "" : ", ", formats[j].name);
+			fprintf(out, "%s%s", first ? "" : ", ",
+				formats[j].name);
 			first = false;
 		}
 		if (table[i].cmds & CMD_KBUILD)

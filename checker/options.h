@@ -30,12 +30,15 @@ struct options {
 	const char *write_baseline; /* --write-baseline */
 	const char *html_dir; /* gate --html: the report's directory */
 	const char *added_by; /* check --added-by: the patch KDIR has */
+	char *cache_dir; /* PTECHECK_CACHE, else XDG_CACHE_HOME/ptecheck */
 	int jobs;
 	bool enabled[NR_RULES]; /* --enable/--disable */
 	struct strv positional;
 };
 
 void options_defaults(struct options *opts);
+char *default_cache_dir(void);
+void options_free(struct options *opts);
 /*
  * Parse @argv. An option of ours that is unknown is a usage error; with
  * @passthrough (Kbuild mode) anything else goes to @passthrough as a

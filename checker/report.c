@@ -238,7 +238,7 @@ static void print_json(const struct findings *fs, FILE *out,
 		fputs(",\"build\":", out);
 		json_string(out, ctx->build);
 	}
-	fputs("}}\n", out);
+	fprintf(out, ",\"from_cache\":%d}}\n", ctx->from_cache);
 }
 
 static const char *const checkpatch_level[] = {

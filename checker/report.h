@@ -76,6 +76,7 @@ struct report_context {
 	const char *build; /* its O= directory, where there is one */
 	const char *kdir;
 	int files_checked;
+	int from_cache; /* configurations whose results the cache gave */
 	bool terse; /* checkpatch --terse */
 };
 

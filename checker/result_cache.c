@@ -51,21 +51,35 @@ int result_lock(const char *path)
 	return fd;
 }
 
-/* "dep SIZE MTIME PATH": is PATH still the file the parse read? */
-static bool dep_unchanged(const char *line)
+/* In an entry, "@/" stands for the kernel tree. */
+#define IN_TREE "@/"
+
+/*
+ * "dep SIZE MTIME PATH": is PATH (in @kdir if it starts with "@/") still
+ * the file the parse read?
+ */
+static bool dep_unchanged(const char *line, const char *kdir)
 {
 	long long size, mtime;
 	int at = 0;
 	struct stat st;
+	char *path;
+	bool same;
 
-	if (sscanf(line, "dep %lld %lld %n", &size, &mtime, &at) != 2 || !at ||
-	    stat(line + at, &st))
+	if (sscanf(line, "dep %lld %lld %n", &size, &mtime, &at) != 2 || !at)
 		return false;
-	return st.st_size == size &&
+	if (starts_with(line + at, IN_TREE))
+		path = xasprintf("%s/%s", kdir, line + at + strlen(IN_TREE));
+	else
+		path = xstrdup(line + at);
+	same = !stat(path, &st) && st.st_size == size &&
 	       st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec == mtime;
+	free(path);
+	return same;
 }
 
-bool result_load(const char *path, struct cached_result *r, struct findings *fs)
+bool result_load(const char *path, const char *kdir, struct cached_result *r,
+		 struct findings *fs)
 {
 	FILE *f = fopen(path, "r");
 	char *line = NULL;
@@ -79,7 +93,7 @@ bool result_load(const char *path, struct cached_result *r, struct findings *fs)
 	while (getline(&line, &n, f) > 0) {
 		line[strcspn(line, "\n")] = '\0';
 		if (starts_with(line, "dep ")) {
-			if (!dep_unchanged(line))
+			if (!dep_unchanged(line, kdir))
 				goto out;
 		} else if (starts_with(line, "name ")) {
 			strv_push(&r->names, line + 5);
@@ -157,7 +171,30 @@ static bool read_deps(FILE *deps, struct strv *lines)
 	return !warned;
 }
 
-void result_store(const char *path, struct cached_result *r,
+/* "dep SIZE MTIME KDIR/FILE" as "dep SIZE MTIME @/FILE". */
+static void relative_deps(struct strv *deps, const char *kdir)
+{
+	size_t n = strlen(kdir);
+
+	for (int i = 0; i < deps->n; i++) {
+		char *line = deps->v[i], *file = line, *next;
+
+		/* After "dep", the size and the mtime. */
+		for (int field = 0; field < 3 && file; field++) {
+			file = strchr(file, ' ');
+			if (file)
+				file++;
+		}
+		if (!file || strncmp(file, kdir, n) || file[n] != '/')
+			continue;
+		next = xasprintf("%.*s%s%s", (int)(file - line), line, IN_TREE,
+				 file + n + 1);
+		free(line);
+		deps->v[i] = next;
+	}
+}
+
+void result_store(const char *path, const char *kdir, struct cached_result *r,
 		  const struct findings *fs, int from)
 {
 	char *tmp = xasprintf("%s.tmp-%d", path, (int)getpid());
@@ -166,6 +203,7 @@ void result_store(const char *path, struct cached_result *r,
 
 	if (!read_deps(r->deps, &deps) || !deps.n)
 		goto out;
+	relative_deps(&deps, kdir);
 	*strrchr(tmp, '/') = '\0';
 	mkdir_p(tmp);
 	tmp[strlen(tmp)] = '/';

@@ -27,7 +27,10 @@ struct cached_result {
  * The entry of kind @kind ("kbuild", "check") for @key (what it depends on
  * besides the files it read and this ptecheck binary: arch data, rules,
  * configuration), in @cache_dir; never in the kernel tree nor the user's
- * O= directory.
+ * O= directory. The files read inside the kernel tree are kept relative
+ * to it, so that a copy of the tree (the gate's, a scratch copy: hard
+ * links that keep each file's size and modification time) finds the
+ * entry of the tree it was copied from.
  */
 char *result_path(const char *cache_dir, const char *kind, const char *key);
 
@@ -38,7 +41,7 @@ char *result_path(const char *cache_dir, const char *kind, const char *key);
 int result_lock(const char *path);
 
 /* Fill @r's names and files_checked and @fs from @path, if it is valid. */
-bool result_load(const char *path, struct cached_result *r,
+bool result_load(const char *path, const char *kdir, struct cached_result *r,
 		 struct findings *fs);
 
 /* Note a file the run read (a source it chose not to parse, too). */
@@ -53,7 +56,7 @@ void result_note_warning(FILE *deps);
  * renamed into place, so no reader ever sees half of it. Nothing is kept
  * when the run warned.
  */
-void result_store(const char *path, struct cached_result *r,
+void result_store(const char *path, const char *kdir, struct cached_result *r,
 		  const struct findings *fs, int from);
 
 void cached_result_free(struct cached_result *r);

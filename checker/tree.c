@@ -39,6 +39,14 @@ void tree_open(struct tree *tree, const char *path, const struct arch *arch)
 
 	if (!realpath(path, real) || !is_dir(real))
 		die("%s: no such kernel tree", path);
+	/*
+	 * Kbuild refuses a source path with spaces or colons; clang makes
+	 * each -include FILE an #include "FILE", which a quote or backslash
+	 * breaks. Refused here, not parsed into wrong results.
+	 */
+	if (real[strcspn(real, " \t\n:\"\\")])
+		die("%s: a space, colon, quote or backslash in the tree's path: Kbuild and clang's -include cannot take it",
+		    path);
 	makefile = xasprintf("%s/Makefile", real);
 	version = read_file(makefile, NULL);
 	free(makefile);
@@ -64,26 +72,6 @@ void tree_open(struct tree *tree, const char *path, const struct arch *arch)
 	free(patchlevel);
 	free(sublevel);
 	free(version);
-}
-
-const char *cache_dir(void)
-{
-	static char *dir;
-	const char *env;
-
-	/* Not cached: the gate points it into its scratch directory. */
-	free(dir);
-	env = getenv("PTECHECK_CACHE");
-	if (env && *env) {
-		dir = xstrdup(env);
-		return dir;
-	}
-	env = getenv("XDG_CACHE_HOME");
-	if (env && *env)
-		dir = xasprintf("%s/ptecheck", env);
-	else
-		dir = xasprintf("%s/.cache/ptecheck", getenv("HOME") ?: "/tmp");
-	return dir;
 }
 
 /* Parts of a tree a build of @arch never reads. */
@@ -579,7 +567,8 @@ static char *make_build(const struct tree *tree, const struct arch *arch,
 
 bool build_prepare(struct build *build, const struct tree *tree,
 		   const struct arch *arch, const char *config_file,
-		   const char *build_dir, const struct matrix_def *matrix)
+		   const char *build_dir, const struct matrix_def *matrix,
+		   const char *cache)
 {
 	char *base;
 	char *key, *dir, *stamp, *text = NULL, *old;
@@ -616,7 +605,7 @@ bool build_prepare(struct build *build, const struct tree *tree,
 		key = next;
 	}
 	h = fnv1a(h, key, strlen(key));
-	dir = xasprintf("%s/build/%s-%016llx", cache_dir(), arch->name,
+	dir = xasprintf("%s/build/%s-%016llx", cache, arch->name,
 			(unsigned long long)h);
 	stamp = xasprintf("%s/ptecheck.stamp", dir);
 	/*

@@ -27,17 +27,18 @@ void tree_open(struct tree *tree, const char *path, const struct arch *arch);
  * arch's defconfig with its tracking features switched on and, for
  * --matrix, one entry's symbols set and unset. False, with a warning, when
  * the tree's Kconfig refuses a matrix entry (4K pages with 52-bit PA
- * before LPA2): the caller skips that configuration.
+ * before LPA2): the caller skips that configuration. Builds live in
+ * @cache/build/.
  */
 bool build_prepare(struct build *build, const struct tree *tree,
 		   const struct arch *arch, const char *config_file,
-		   const char *build_dir, const struct matrix_def *matrix);
+		   const char *build_dir, const struct matrix_def *matrix,
+		   const char *cache);
 
 /* Use an existing prepared build (Kbuild and -p modes). */
 void build_open(struct build *build, const struct arch *arch, const char *dir,
 		const char *base);
 
-const char *cache_dir(void);
 void tree_free(struct tree *tree);
 void build_free(struct build *build);
 

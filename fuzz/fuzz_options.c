@@ -14,13 +14,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct options opts;
 	int argc = 0;
 
-	for (char *p = text; p < text + size && argc < 64;
-	     p += strlen(p) + 1)
+	for (char *p = text; p < text + size && argc < 64; p += strlen(p) + 1)
 		argv[argc++] = p;
 	options_defaults(&opts);
 	/* Kbuild mode (odd sizes) passes what is not ours to the compiler. */
 	FUZZ_RUN(0, options_parse(&opts, argc, argv,
 				  size & 1 ? &passthrough : NULL));
+	options_free(&opts);
 	free(text);
 	return 0;
 }

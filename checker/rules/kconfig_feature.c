@@ -203,7 +203,7 @@ static void match_layout(struct unit *unit, const struct layout *layout)
 	for (int i = 0; i < unit->arch->nr_tracking; i++) {
 		const struct tracking *t = &unit->arch->tracking[i];
 		bool have, configured;
-		char name[128], *file;
+		char name[128], *file, *why;
 		const char *missing;
 		unsigned int line;
 		uint64_t bit = 0;
@@ -221,17 +221,16 @@ static void match_layout(struct unit *unit, const struct layout *layout)
 			if (bit && !missing)
 				continue;
 			line = select_line(unit, t->have, &file);
+			why = bit ? xasprintf("%s() is missing", missing) :
+				    xasprintf("%s is 0 with CONFIG_%s=y",
+					      model_name(&unit->model,
+							 t->pte_macro),
+					      t->config);
 			if (line)
-				unit_report_line(
-					unit, my_id, file, line,
-					"select %s, but %s", t->have,
-					bit ? xasprintf("%s() is missing",
-							missing) :
-					      xasprintf(
-						      "%s is 0 with CONFIG_%s=y",
-						      model_name(&unit->model,
-								 t->pte_macro),
-						      t->config));
+				unit_report_line(unit, my_id, file, line,
+						 "select %s, but %s", t->have,
+						 why);
+			free(why);
 			free(file);
 		} else if (!have && !bit) {
 			what_if(unit, t);

@@ -34,6 +34,19 @@ fi
 expect_one_line_error "$PTECHECK" check --arch sparc64 "$PRISTINE" &&
 	expect_err_mentions sparc64 || fail=1
 
+# A tree whose path holds a quote (clang would make -include's path an
+# #include "..." it breaks) or a colon (Kbuild refuses it): refused, not
+# parsed into wrong findings. A symlink to the tree under such a name is
+# fine: the real path is what counts.
+# (The path is refused before the tree is read: empty directories do.)
+for name in 'q"uote' 'co:lon' 'back\\slash'; do
+	mkdir -p "$T/$name/kdir"
+	expect_one_line_error "$PTECHECK" check "$T/$name/kdir" &&
+		expect_err_mentions "quote or backslash in the tree's path" || fail=1
+done
+ln -s "$PRISTINE" "$T/q\"link"
+expect_exit 0 "$PTECHECK" check --quiet "$T/q\"link" || fail=1
+
 # A compilation database that is not JSON.
 mkdir "$T/bdir"
 echo '{not json' >"$T/bdir/compile_commands.json"

@@ -258,7 +258,8 @@ static void test_print_json(void **state)
 		"\"config\":\"arm64 defconfig (USERFAULTFD=y \\\"q\\\")\"}],\n"
 		"\"summary\":{\"errors\":1,\"warnings\":0,\"notes\":0,"
 		"\"files_checked\":12,"
-		"\"config\":\"arm64 defconfig (USERFAULTFD=y \\\"q\\\")\"}}\n");
+		"\"config\":\"arm64 defconfig (USERFAULTFD=y \\\"q\\\")\","
+		"\"from_cache\":0}}\n");
 	free(out);
 }
 
@@ -279,7 +280,7 @@ static void test_print_json_two(void **state)
 		"\"file\":\"b.c\",\"line\":2,\"column\":1,\"message\":\"two\","
 		"\"config\":\"c\"}],\n"
 		"\"summary\":{\"errors\":2,\"warnings\":0,\"notes\":0,"
-		"\"files_checked\":2,\"config\":\"c\"}}\n");
+		"\"files_checked\":2,\"config\":\"c\",\"from_cache\":0}}\n");
 	free(out);
 }
 
@@ -290,7 +291,8 @@ static void test_print_json_empty(void **state)
 	assert_string_equal(out,
 		"{\"version\":1,\"findings\":[],\n"
 		"\"summary\":{\"errors\":0,\"warnings\":0,\"notes\":0,"
-		"\"files_checked\":40,\"config\":\"arm64 defconfig\"}}\n");
+		"\"files_checked\":40,\"config\":\"arm64 defconfig\","
+		"\"from_cache\":0}}\n");
 	free(out);
 }
 
