@@ -187,6 +187,20 @@ static void add_sw_mask(struct arch *arch, struct strv *words,
 	m->macro = xstrdup(words->v[1]);
 }
 
+static void add_present_test(struct arch *arch, struct strv *words,
+			     const char *origin, int lineno)
+{
+	struct present_test_def *t;
+
+	if (words->n < 2 || arch->nr_present_tests == MAX_STATES)
+		die("%s:%d: 'present-test' takes: STATE HELPER...", origin,
+		    lineno);
+	t = &arch->present_tests[arch->nr_present_tests++];
+	t->state = need_state(arch, words->v[0], origin, lineno);
+	for (int i = 1; i < words->n; i++)
+		strv_push(&t->helpers, words->v[i]);
+}
+
 /* TEXT...: the rest of a line's words, joined by single spaces. */
 static char *join_words(struct strv *words, int from)
 {
@@ -333,6 +347,8 @@ static void parse_line(struct arch *arch, char *line, const char *origin,
 		add_field(arch, &words, origin, lineno);
 	else if (!strcmp(key, "sw-mask"))
 		add_sw_mask(arch, &words, origin, lineno);
+	else if (!strcmp(key, "present-test"))
+		add_present_test(arch, &words, origin, lineno);
 	else if (!strcmp(key, "swap-comment"))
 		set_word(&arch->swap_comment, &words, key, origin, lineno);
 	else if (!strcmp(key, "swap-comment-start")) {

@@ -47,6 +47,15 @@ struct comment_term {
 	char *text;
 };
 
+/*
+ * The generic tests core mm applies to an entry of a non-present state:
+ * each bit they read must be zero in it (pte_present for swap).
+ */
+struct present_test_def {
+	int state;
+	struct strv helpers;
+};
+
 /* One configuration of the matrix: Kconfig symbols to set and unset. */
 struct matrix_def {
 	char *name;
@@ -87,6 +96,8 @@ struct arch {
 	int nr_fields;
 	struct sw_mask_def sw_masks[MAX_STATES];
 	int nr_sw_masks;
+	struct present_test_def present_tests[MAX_STATES];
+	int nr_present_tests;
 	struct annotation_def annotations[8];
 	int nr_annotations;
 	/* Pairs of macros that are one thing (PTE_PRESENT_INVALID is PTE_NG). */

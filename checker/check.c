@@ -24,6 +24,7 @@
 #include "layout_html.h"
 #include "options.h"
 #include "report.h"
+#include "patch_lines.h"
 #include "result_cache.h"
 #include "tree.h"
 
@@ -346,7 +347,7 @@ static char *kdir_of_build(const char *build_dir)
 /* The header probe: every inline helper the arch's headers define. */
 static struct tu *parse_probe(const struct arch *arch, const char *dir,
 			      const struct strv *flags, const char *kdir,
-			      const char *helper)
+			      const char *helper, bool what_if)
 {
 	char *text = xstrdup(""), *next, *why = NULL, *probe, *file, *wrappers;
 	CXIndex index = clang_createIndex(0, 0);
@@ -369,7 +370,8 @@ static struct tu *parse_probe(const struct arch *arch, const char *dir,
 	if (!tu)
 		die("the %s headers cannot be parsed: %s", arch->name, why);
 	tu->own_index = index;
-	if (tu->errors) {
+	/* A feature never built may not compile: the rule says so. */
+	if (tu->errors && !what_if) {
 		/* Relative to KDIR: the gate's scratch tree is gone by then. */
 		const char *first = tu->first_error;
 		size_t n = strlen(kdir);
@@ -449,6 +451,29 @@ static bool open_config(struct session *s, const struct tree *tree,
 	return true;
 }
 
+/* What parse_probe() needs to parse the probe again. */
+struct probe_args {
+	const struct arch *arch;
+	const char *dir;
+	const struct strv *flags;
+	const char *kdir;
+};
+
+static struct tu *reparse_probe(const void *data, const struct strv *defines)
+{
+	const struct probe_args *a = data;
+	struct strv flags = { 0 };
+	struct tu *tu;
+
+	for (int i = 0; i < a->flags->n; i++)
+		strv_push(&flags, a->flags->v[i]);
+	for (int i = 0; i < defines->n; i++)
+		strv_pushf(&flags, "-D%s", defines->v[i]);
+	tu = parse_probe(a->arch, a->dir, &flags, a->kdir, NULL, true);
+	strv_free(&flags);
+	return tu;
+}
+
 /*
  * Prepare (or open) the build of one configuration, parse the header
  * probe under it, build its layout and run the layout and call hooks on
@@ -459,16 +484,20 @@ static void probe_config(struct session *s, const struct tree *tree,
 {
 	const struct options *opts = &s->opts;
 	const struct arch *arch = s->arch;
+	struct probe_args args = { arch, run->build.dir, run->probe_flags,
+				   tree->kdir };
 	struct unit unit;
 	struct tu *probe;
 
 	probe = parse_probe(arch, run->build.dir, run->probe_flags, tree->kdir,
-			    opts->helper);
+			    opts->helper, false);
 	if (probe->errors)
 		result_note_warning(s->deps);
 	result_note_files(probe->cx, s->deps);
 	unit_init(&unit, &s->engine, probe, arch, tree->kdir);
 	unit.kconfig = run->build.kconfig;
+	unit.reparse = reparse_probe;
+	unit.reparse_data = &args;
 	unit_layout(&unit, &run->layout);
 	run->layout.arch = arch->name;
 	run->layout.config = run->build.label;
@@ -543,6 +572,14 @@ static bool check_files(struct session *s, struct config_run *run,
 void session_init_rules(struct session *s)
 {
 	engine_init(&s->engine, &s->findings, s->opts.enabled);
+	if (s->opts.added_by) {
+		char *diff = read_file(s->opts.added_by, NULL);
+
+		if (!diff)
+			die("%s: cannot read", s->opts.added_by);
+		patch_added_lines(diff, &s->engine.added);
+		free(diff);
+	}
 }
 
 void session_free(struct session *s)
@@ -625,6 +662,12 @@ static char *check_key(const struct session *s, const struct config_run *run)
 
 	for (int i = 0; i < NR_RULES; i++) {
 		next = xasprintf("%s%d", key, s->opts.enabled[i]);
+		free(key);
+		key = next;
+	}
+	/* Which definitions are new decides where an overlap is reported. */
+	for (int i = 0; i < s->engine.added.n; i++) {
+		next = xasprintf("%s\n+%s", key, s->engine.added.v[i]);
 		free(key);
 		key = next;
 	}
@@ -790,6 +833,7 @@ int cmd_check(int argc, char **argv)
 	/* Baselines are named from here; the run moves into the build. */
 	s.opts.baseline = absolute(s.opts.baseline);
 	s.opts.write_baseline = absolute(s.opts.write_baseline);
+	s.opts.added_by = absolute(s.opts.added_by);
 	if (s.opts.format == FORMAT_TEXT || s.opts.format == FORMAT_SVG ||
 	    s.opts.format == FORMAT_HTML)
 		die("check --format: gcc, json, checkpatch, sarif or b4");
@@ -930,7 +974,7 @@ int cmd_explain_helper(int argc, char **argv)
 	if (!open_config(&s, &s.tree, NULL, &run))
 		return EXIT_INPUT;
 	probe = parse_probe(arch, run.build.dir, &run.template, s.tree.kdir,
-			    s.opts.helper);
+			    s.opts.helper, false);
 	unit_init(&unit, &s.engine, probe, arch, s.tree.kdir);
 	progress_done();
 	if (!helper_lookup(&unit, s.opts.helper, &h))
@@ -1107,10 +1151,16 @@ static void kbuild_headers(struct session *s, const struct strv *flags,
 	struct tu *probe;
 
 	if (!result_load(path, kdir, &r, &s->findings)) {
-		probe = parse_probe(s->arch, getcwd(cwd, sizeof(cwd)) ?: ".",
-				    flags, kdir, NULL);
+		struct probe_args args = { s->arch,
+					   getcwd(cwd, sizeof(cwd)) ?: ".",
+					   flags, kdir };
+
+		probe = parse_probe(s->arch, args.dir, flags, kdir, NULL,
+				    false);
 		unit_init(&unit, &s->engine, probe, s->arch, kdir);
 		unit.kconfig = build->kconfig;
+		unit.reparse = reparse_probe;
+		unit.reparse_data = &args;
 		if (build->kconfig)
 			unit_layout(&unit, &layout);
 		unit_walk(&unit);

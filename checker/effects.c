@@ -320,8 +320,10 @@ static void binary(struct walk *w, CXCursor c)
 		for (int i = op[1] == '=' ? 1 : 0; i < 2; i++) {
 			if (complement(w, kids[i], &inner))
 				add_operand(w, inner, false);
-			else if (op[1] != '=' && const_value(kids[i], &v))
+			else if (op[1] != '=' && const_value(kids[i], &v)) {
 				w->out->test |= v;
+				w->out->own_test |= v;
+			}
 		}
 	}
 }

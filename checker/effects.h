@@ -19,6 +19,8 @@ struct named_mask {
 
 struct effects {
 	uint64_t set, clear, test; /* constant masks */
+	/* What this body's own operators test, not its callees'. */
+	uint64_t own_test;
 	/* The set masks written as one object-like macro: PTE_SOFT_DIRTY. */
 	struct named_mask named[MAX_NAMED];
 	int nr_named;

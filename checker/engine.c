@@ -6,6 +6,7 @@
 
 #include "engine.h"
 #include "helpers.h"
+#include "patch_lines.h"
 #include "report.h"
 
 #define MAX_DEPTH 256
@@ -23,6 +24,7 @@ void engine_init(struct engine *engine, struct findings *findings,
 void engine_free(struct engine *engine)
 {
 	strv_free(&engine->walked);
+	strv_free(&engine->added);
 }
 
 void engine_set_config(struct engine *engine, const char *label)
@@ -176,6 +178,27 @@ void unit_report_line(struct unit *unit, int rule, const char *file,
 	va_end(ap);
 }
 
+bool unit_macro_added(struct unit *unit, const char *macro)
+{
+	const struct macro_value *m = model_macro(&unit->model, macro);
+	const char *rel = m && m->file ? path_under(m->file, unit->kdir) : NULL;
+
+	return rel && patch_line_added(&unit->engine->added, rel, m->line);
+}
+
+const char *unit_newer_macro(struct unit *unit, const char *a, const char *b)
+{
+	const struct macro_value *ma = model_macro(&unit->model, a);
+	const struct macro_value *mb = model_macro(&unit->model, b);
+
+	if (unit_macro_added(unit, a) != unit_macro_added(unit, b))
+		return unit_macro_added(unit, a) ? a : b;
+	if (ma && mb && ma->file && mb->file && !strcmp(ma->file, mb->file) &&
+	    ma->line != mb->line)
+		return ma->line > mb->line ? a : b;
+	return NULL;
+}
+
 void unit_report_macro(struct unit *unit, int rule, const char *macro,
 		       const char *fmt, ...)
 {
@@ -191,6 +214,8 @@ void unit_report_macro(struct unit *unit, int rule, const char *macro,
 
 void unit_layout(struct unit *unit, struct layout *layout)
 {
+	/* Only the header probe has a layout: derive its zero bits here. */
+	helpers_derive_zero(unit);
 	model_layout(&unit->model, unit->arch, layout);
 	for (int i = 0; i < unit->engine->nr_layout_hooks; i++)
 		unit->engine->layout_hooks[i](unit, layout);

@@ -57,6 +57,8 @@ struct engine {
 	int nr_core_names_hooks;
 	struct findings *findings;
 	struct strv walked; /* "file:line:col" of header functions */
+	/* "path:line" the patch under check adds (--added-by), if any. */
+	struct strv added;
 };
 
 /* No rule enabled: for the commands that want the bits, not findings. */
@@ -83,6 +85,12 @@ struct unit {
 	struct model model;
 	struct file_scope *files; /* CXFile -> in scope, cached */
 	const struct kconfig *kconfig; /* the .config, where there is one */
+	/*
+	 * The header probe parsed again with "-D" @defines (CONFIG_X=1):
+	 * "what if" for a feature the arch never selects. NULL: not here.
+	 */
+	struct tu *(*reparse)(const void *data, const struct strv *defines);
+	const void *reparse_data;
 };
 
 /* A call inside an in-scope function, with the statements around it. */
@@ -127,6 +135,14 @@ void unit_report(struct unit *unit, int rule, CXCursor at, const char *fmt, ...)
 /* Report at a file (absolute) and line, e.g. a macro's definition. */
 void unit_report_line(struct unit *unit, int rule, const char *file,
 		      unsigned int line, const char *fmt, ...) __printf(5, 6);
+/*
+ * Of two macros defined on one bit, the one a reader must change: the one
+ * the patch under check adds (--added-by), else the later one in their
+ * file. NULL when neither tells them apart (another file, not defined).
+ */
+const char *unit_newer_macro(struct unit *unit, const char *a, const char *b);
+/* Does the patch under check (--added-by) add @macro's definition? */
+bool unit_macro_added(struct unit *unit, const char *macro);
 /* Report at the definition of @macro (in the probe's preprocessing record). */
 void unit_report_macro(struct unit *unit, int rule, const char *macro,
 		       const char *fmt, ...) __printf(4, 5);

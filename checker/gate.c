@@ -33,15 +33,18 @@ struct step {
 	struct config_run *run; /* its build and layout */
 };
 
-/* Check the scratch tree @tree_dir as it is now, into @step. */
+/* Check the scratch tree @tree_dir after @patch (NULL: the base). */
 static void check_step(const struct options *opts, const struct arch *arch,
-		       const char *tree_dir, struct step *step)
+		       const char *tree_dir, const char *patch,
+		       struct step *step)
 {
 	struct session *s = &step->session;
 
 	memset(s, 0, sizeof(*s));
 	s->opts = *opts;
 	s->arch = arch;
+	/* What the patch adds is where a clash with older code is reported. */
+	s->opts.added_by = patch;
 	tree_open(&s->tree, tree_dir, arch);
 	session_init_rules(s);
 	step->run = xcalloc(1, sizeof(*step->run));
@@ -427,7 +430,7 @@ int cmd_gate(int argc, char **argv)
 		} else {
 			progress("checking the base tree");
 		}
-		check_step(&opts, arch, tree_dir, &steps[i]);
+		check_step(&opts, arch, tree_dir, name, &steps[i]);
 		progress_done();
 		if (i)
 			gate_report_patch(&report, base_name(name), subject,

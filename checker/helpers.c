@@ -12,6 +12,7 @@
 #include "helpers.h"
 
 #define WRAP_PREFIX "__ptecheck_wrap_"
+#define EVAL_PREFIX "__ptecheck_eval_"
 
 static const char *const kinds[] = { "mk",     "test",	   "clear",
 				     "swp_mk", "swp_test", "swp_clear" };
@@ -43,6 +44,33 @@ static char *wrapper(const char *text, const char *name)
 		text, name, name, type, name, type, name);
 }
 
+/*
+ * For a macro test @name: which bits, each set alone in an entry, make it
+ * true; libclang folds the 64 tests into one constant when the macro
+ * reads only constants and the entry (arm64's pte_present). Consumes
+ * @text.
+ */
+static char *evaluator(char *text, const char *name)
+{
+	const char *type = starts_with(name, "pmd_") ? "pmd_t" : "pte_t";
+	char *body = xstrdup("0ULL"), *next;
+
+	for (int bit = 0; bit < 64; bit++) {
+		next = xasprintf(
+			"%s | (%s(((%s){ 1ULL << %d })) ? 1ULL << %d : 0)",
+			body, name, type, bit, bit);
+		free(body);
+		body = next;
+	}
+	next = xasprintf(
+		"%s#ifdef %s\nstatic inline __maybe_unused unsigned long long " EVAL_PREFIX
+		"%s(void) { return %s; }\n#endif\n",
+		text, name, name, body);
+	free(body);
+	free(text);
+	return next;
+}
+
 char *helpers_probe_text(const struct arch *arch, const char *extra)
 {
 	char *text = xstrdup(""), *next, name[128];
@@ -57,6 +85,15 @@ char *helpers_probe_text(const struct arch *arch, const char *extra)
 				free(text);
 				text = next;
 			}
+		}
+	}
+	for (int i = 0; i < arch->nr_present_tests; i++) {
+		const struct strv *h = &arch->present_tests[i].helpers;
+
+		for (int k = 0; k < h->n; k++) {
+			next = evaluator(wrapper(text, h->v[k]), h->v[k]);
+			free(text);
+			text = next;
 		}
 	}
 	if (extra) {
@@ -114,6 +151,42 @@ static bool is_op(const char *t, const char *a, const char *b)
 	return !strcmp(t, a) || (b && !strcmp(t, b));
 }
 
+static void body_effects(struct unit *unit, const struct strv *tokens, int from,
+			 struct effects *e, int depth);
+static bool evaluated(struct unit *unit, const char *name, uint64_t *mask);
+
+/*
+ * The parenthesised group at @tokens[@i], the operand of an '&': the OR
+ * of the masks the model knows in it, "(A | B)" (its other words cannot
+ * be told apart from an operand, so they add nothing); the index after
+ * it in @end.
+ */
+static bool group_value(struct unit *unit, const struct strv *tokens, int i,
+			uint64_t *value, int *end)
+{
+	int depth = 0;
+
+	*value = 0;
+	for (; i < tokens->n; i++) {
+		const char *t = tokens->v[i];
+		uint64_t v;
+
+		if (!strcmp(t, "(")) {
+			depth++;
+		} else if (!strcmp(t, ")")) {
+			if (!--depth) {
+				*end = i + 1;
+				return true;
+			}
+		} else if (!strcmp(t, "~")) {
+			return false; /* x & (~A): the token reading's */
+		} else if (model_value(&unit->model, t, &v)) {
+			*value |= v;
+		}
+	}
+	return false;
+}
+
 /* What the operators next to known masks in a macro's body do. */
 static void macro_effects(struct unit *unit, CXCursor macro, struct effects *e,
 			  int depth)
@@ -121,13 +194,38 @@ static void macro_effects(struct unit *unit, CXCursor macro, struct effects *e,
 	struct strv tokens = { 0 };
 
 	cursor_tokens(unit->tu->cx, macro, &tokens);
-	for (int i = 1; i < tokens.n; i++) {
-		const char *prev = tokens.v[i - 1];
-		const char *next = i + 1 < tokens.n ? tokens.v[i + 1] : "";
+	body_effects(unit, &tokens, 1, e, depth);
+	strv_free(&tokens);
+}
+
+/*
+ * The same over @tokens from @from on: the tokens of a macro's body, or
+ * of a function's, whose calls of macros effects.c cannot see into.
+ */
+static void body_effects(struct unit *unit, const struct strv *tokens, int from,
+			 struct effects *e, int depth)
+{
+	for (int i = from; i < tokens->n; i++) {
+		const char *prev = i ? tokens->v[i - 1] : "";
+		const char *next = i + 1 < tokens->n ? tokens->v[i + 1] : "";
 		struct search inner;
 		uint64_t v;
+		int end;
 
-		if (model_value(&unit->model, tokens.v[i], &v)) {
+		/*
+		 * x & (A | B) tests A | B, x & ~(A | B) clears it: the group
+		 * is evaluated as a whole.
+		 */
+		if (!strcmp(tokens->v[i], "(") && is_op(prev, "&", "~") &&
+		    group_value(unit, tokens, i, &v, &end)) {
+			if (!strcmp(prev, "~"))
+				e->clear |= v;
+			else
+				e->test |= v;
+			i = end - 1;
+			continue;
+		}
+		if (model_value(&unit->model, tokens->v[i], &v)) {
 			if (is_op(prev, "~", NULL))
 				e->clear |= v;
 			else if (is_op(prev, "&", "&=") ||
@@ -140,11 +238,15 @@ static void macro_effects(struct unit *unit, CXCursor macro, struct effects *e,
 		}
 		if (depth >= 4 || !is_op(next, "(", NULL))
 			continue;
-		inner = search(unit, tokens.v[i]);
+		/* A present test inside another (6.1's pmd_present()). */
+		if (evaluated(unit, tokens->v[i], &v)) {
+			e->test |= v;
+			continue;
+		}
+		inner = search(unit, tokens->v[i]);
 		if (!clang_Cursor_isNull(inner.macro))
 			macro_effects(unit, inner.macro, e, depth + 1);
 	}
-	strv_free(&tokens);
 }
 
 static void merge(struct effects *to, const struct effects *from)
@@ -243,5 +345,83 @@ void helpers_derive_tracking(struct unit *unit)
 		helper_name(clear, sizeof(clear), "pte", "swp_clear",
 			    t->feature);
 		derive(unit, t->swp_macro, mk, clear);
+	}
+}
+
+static enum CXChildVisitResult find_body(CXCursor c, CXCursor parent,
+					 CXClientData data)
+{
+	if (clang_getCursorKind(c) != CXCursor_CompoundStmt)
+		return CXChildVisit_Continue;
+	*(CXCursor *)data = c;
+	return CXChildVisit_Break;
+}
+
+/* The constant the probe's evaluator of @name returns, when it folds. */
+static bool evaluated(struct unit *unit, const char *name, uint64_t *mask)
+{
+	char *fn = xasprintf(EVAL_PREFIX "%s", name);
+	struct search s = search(unit, fn);
+	CXCursor body = clang_getNullCursor(), ret, expr;
+	bool ok = false;
+
+	free(fn);
+	if (clang_Cursor_isNull(s.function))
+		return false;
+	clang_visitChildren(s.function, find_body, &body);
+	if (!clang_Cursor_isNull(body) && cursor_children(body, &ret, 1) == 1 &&
+	    cursor_children(ret, &expr, 1) == 1)
+		ok = const_value(expr, mask);
+	return ok;
+}
+
+uint64_t helper_reads(struct unit *unit, const char *name, bool *found)
+{
+	struct helper h;
+	uint64_t mask = 0;
+
+	*found = true;
+	if (evaluated(unit, name, &mask))
+		return mask;
+	if (!helper_lookup(unit, name, &h)) {
+		*found = false;
+		return 0;
+	}
+	/*
+	 * A function: what its own operators test (pte_flags(a) & (A | B)),
+	 * not what it calls to extract the flags (& PTE_FLAGS_MASK), and
+	 * what the macros it expands test, which effects.c cannot see.
+	 */
+	mask = h.is_macro ? h.effects.test : h.effects.own_test;
+	if (!h.is_macro) {
+		struct search fs = search(unit, name);
+		struct strv tokens = { 0 };
+		struct effects e = { 0 };
+
+		cursor_tokens(unit->tu->cx, fs.function, &tokens);
+		body_effects(unit, &tokens, 0, &e, 1);
+		mask |= e.test;
+		strv_free(&tokens);
+	}
+	helper_free(&h);
+	return mask;
+}
+
+void helpers_derive_zero(struct unit *unit)
+{
+	const struct arch *arch = unit->arch;
+
+	for (int i = 0; i < arch->nr_present_tests; i++) {
+		const struct present_test_def *t = &arch->present_tests[i];
+		uint64_t mask = 0;
+		bool found, any = false;
+
+		for (int k = 0; k < t->helpers.n; k++) {
+			mask |= helper_reads(unit, t->helpers.v[k], &found);
+			any |= found;
+		}
+		if (any)
+			model_set_zero(&unit->model, t->state, mask,
+				       t->helpers.v[0]);
 	}
 }

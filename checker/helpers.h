@@ -37,4 +37,16 @@ void helper_free(struct helper *h);
  */
 void helpers_derive_tracking(struct unit *unit);
 
+/*
+ * The bits test @name reads: those that, set alone, make it true, where
+ * libclang folds the probe's evaluator of it (a macro), else its bit
+ * effects. @found is false when the tree has no such helper.
+ */
+uint64_t helper_reads(struct unit *unit, const char *name, bool *found);
+/*
+ * Each bit the arch data's present tests of a non-present state read
+ * ('present-test swap pte_present') must be zero in that state.
+ */
+void helpers_derive_zero(struct unit *unit);
+
 #endif

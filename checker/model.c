@@ -69,9 +69,18 @@ static void add_terms(struct strv *names, const char *sum)
 	strv_free(&terms);
 }
 
-/* Every macro the arch data names. */
+/*
+ * Generic macros every arch's swap entry holds: where a migration entry
+ * keeps the young and dirty bits in the swap offset (linux/swapops.h).
+ */
+static const char *const generic_macros[] = { "SWP_MIG_YOUNG_BIT",
+					      "SWP_MIG_DIRTY_BIT" };
+
+/* Every macro the arch data names, and the generic ones. */
 static void macro_names(const struct arch *arch, struct strv *names)
 {
+	for (size_t i = 0; i < ARRAY_SIZE(generic_macros); i++)
+		add_name(names, generic_macros[i]);
 	for (int i = 0; i < arch->nr_tracking; i++) {
 		add_name(names, arch->tracking[i].pte_macro);
 		add_name(names, arch->tracking[i].swp_macro);
@@ -236,8 +245,8 @@ static void mask_widths(struct model *model, const struct arch *arch)
 
 		if (bits == field_width_of(bits) || find(model, bits))
 			continue;
-		model->macros = xrealloc(model->macros, (model->nr_macros + 1) *
-							      sizeof(*m));
+		model->macros = xrealloc(model->macros,
+					 (model->nr_macros + 1) * sizeof(*m));
 		m = &model->macros[model->nr_macros++];
 		memset(m, 0, sizeof(*m));
 		m->name = xstrdup(bits);
@@ -311,6 +320,13 @@ void model_rename(struct model *model, const char *hint, const char *actual,
 		return;
 	model->renames[model->nr_renames].hint = xstrdup(hint);
 	model->renames[model->nr_renames++].actual = xstrdup(actual);
+}
+
+void model_set_zero(struct model *model, int state, uint64_t mask,
+		    const char *by)
+{
+	model->zero[state] = mask;
+	model->zero_by[state] = by;
 }
 
 const char *model_name(const struct model *model, const char *hint)
@@ -429,6 +445,58 @@ static const char *layout_name(struct layout *layout, const char *hint,
 	return layout->own_names[layout->nr_own_names++];
 }
 
+/*
+ * The arch data's name for @bit, as a hint for messages: a macro of just
+ * that bit, a state marker first (PTE_PRESENT_INVALID, not PTE_NG).
+ */
+static const char *bit_name(const struct model *model, const struct arch *arch,
+			    int bit)
+{
+	const char *found = NULL;
+
+	for (int i = 0; i < arch->nr_bits; i++) {
+		const struct bit_def *b = &arch->bits[i];
+		uint64_t v;
+
+		if (!model_value(model, model_name(model, b->macro), &v) ||
+		    v != 1ULL << bit)
+			continue;
+		for (int k = 0; k < b->nr_states; k++)
+			if (b->role[k] == ROLE_MARKER)
+				return b->macro;
+		if (!found)
+			found = b->macro;
+	}
+	return found;
+}
+
+/* The bits the state's present tests read, each named as the data does. */
+static void add_derived_zero(const struct model *model, const struct arch *arch,
+			     struct layout *layout, int state)
+{
+	struct state_layout *st = &layout->states[state];
+
+	for (int bit = 0; bit < 64; bit++) {
+		const char *name, *hint;
+		char *by;
+		bool have = false;
+
+		if (!(model->zero[state] & (1ULL << bit)))
+			continue;
+		for (int i = 0; i < st->bits[bit].nr_owners; i++)
+			have |= st->bits[bit].owners[i].role == ROLE_ZERO;
+		if (have)
+			continue;
+		hint = bit_name(model, arch, bit);
+		by = xasprintf("%s()", model->zero_by[state]);
+		name = hint ? layout_name(layout, hint,
+					  model_name(model, hint)) :
+			      layout_name(layout, "", by);
+		free(by);
+		add_owner(st, 1ULL << bit, name, ROLE_ZERO);
+	}
+}
+
 void model_layout(const struct model *model, const struct arch *arch,
 		  struct layout *layout)
 {
@@ -464,6 +532,8 @@ void model_layout(const struct model *model, const struct arch *arch,
 				st->used_sw |= m->value;
 		}
 	}
+	for (int s = 0; s < arch->states.n; s++)
+		add_derived_zero(model, arch, layout, s);
 	for (int i = 0; i < arch->nr_fields; i++) {
 		const struct field_def *f = &arch->fields[i];
 		uint64_t shift, bits;

@@ -32,6 +32,9 @@ struct model {
 	int nr_macros;
 	struct model_rename renames[16];
 	int nr_renames;
+	/* Per state: the bits its present tests read (helpers.c). */
+	uint64_t zero[MAX_STATES];
+	const char *zero_by[MAX_STATES]; /* the test: pte_present */
 };
 
 /*
@@ -64,6 +67,9 @@ bool model_aliases(const struct model *model, const char *a, const char *b);
  */
 void model_rename(struct model *model, const char *hint, const char *actual,
 		  uint64_t value, const char *file, unsigned int line);
+/* In state @state, @mask must be zero: test @by reads it. */
+void model_set_zero(struct model *model, int state, uint64_t mask,
+		    const char *by);
 /* The macro the helpers use for the arch data's @hint (or @hint). */
 const char *model_name(const struct model *model, const char *hint);
 

@@ -30,6 +30,7 @@ enum opt {
 	OPT_WRITE_BASELINE,
 	OPT_QUIET,
 	OPT_HTML,
+	OPT_ADDED_BY,
 };
 
 /* Which subcommands take an option: its help lists it under them. */
@@ -78,6 +79,8 @@ static const struct option_spec {
 	  "leave out the findings FILE accepts (made by --write-baseline)" },
 	{ "--write-baseline", OPT_WRITE_BASELINE, "FILE", CHK,
 	  "write this run's findings to FILE as accepted, and exit 0" },
+	{ "--added-by", OPT_ADDED_BY, "PATCH", CHK,
+	  "KDIR has PATCH applied: report two definitions of one bit at the one it adds" },
 	{ "--html", OPT_HTML, "DIR", GAT,
 	  "gate: also write DIR/index.html and a page per patch" },
 	{ "--trust", OPT_TRUST, NULL, GAT,
@@ -331,6 +334,9 @@ static void apply(struct options *opts, enum opt opt, const char *name,
 		break;
 	case OPT_HTML:
 		opts->html_dir = value;
+		break;
+	case OPT_ADDED_BY:
+		opts->added_by = value;
 		break;
 	case OPT_JOBS:
 		jobs = strtol(value, &end, 10);

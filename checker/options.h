@@ -29,6 +29,7 @@ struct options {
 	const char *baseline; /* --baseline: accepted findings */
 	const char *write_baseline; /* --write-baseline */
 	const char *html_dir; /* gate --html: the report's directory */
+	const char *added_by; /* check --added-by: the patch KDIR has */
 	char *cache_dir; /* PTECHECK_CACHE, else XDG_CACHE_HOME/ptecheck */
 	int jobs;
 	bool enabled[NR_RULES]; /* --enable/--disable */

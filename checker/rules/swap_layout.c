@@ -15,8 +15,16 @@
  *
  * Cases reported, in each swap state of the arch data:
  *   1. a flag or field on a bit another flag or field owns;
- *   2. a flag or field on a must-be-zero bit (valid, present-invalid);
+ *   2. a flag or field on a must-be-zero bit: one the state's present
+ *      tests read in this configuration (the arch data's 'present-test
+ *      swap pte_present'; evaluated where libclang folds the test, else
+ *      read from its body), or one the data lists as 'zero';
  *   3. a field whose shift plus width passes bit 63;
+ *   3a. a flag or must-be-zero bit where a migration entry keeps the
+ *      page's young or dirty bit (linux/swapops.h's SWP_MIG_YOUNG_BIT and
+ *      SWP_MIG_DIRTY_BIT, at SWP_PFN_BITS of the swap offset: placed by
+ *      the offset field's shift, in each configuration where
+ *      swap_migration_ad_supported can be true);
  *   4. a line of the layout comment whose bits the macros use otherwise
  *      ("swap type"/"swap offset" ranges, "(must be zero)" bits, flag
  *      bits), at that line; failing that, a flag or field the comment does
@@ -34,6 +42,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../config.h"
 #include "../engine.h"
 #include "../swap_comment.h"
 #include "rules.h"
@@ -61,8 +70,30 @@ static void blame(struct unit *unit, const struct owner *o, const char *fmt,
 			  bit, what, state);
 }
 
-static void check_bits(struct unit *unit, const struct state_layout *st)
+/*
+ * Of a flag and a field on one bit, the one a reader must change: the
+ * one the patch under check adds, else the flag, else the later one.
+ */
+static const struct owner *pick(struct unit *unit, const struct owner *a,
+				const struct owner *b)
 {
+	const char *da = definition(unit, a->name);
+	const char *db = definition(unit, b->name);
+	const char *newer;
+
+	if (unit_macro_added(unit, da) != unit_macro_added(unit, db))
+		return unit_macro_added(unit, da) ? a : b;
+	if (a->role != b->role)
+		return a->role == ROLE_FLAG ? a : b;
+	newer = unit_newer_macro(unit, da, db);
+	return newer == db ? b : a;
+}
+
+static void check_bits(struct unit *unit, int state,
+		       const struct state_layout *st)
+{
+	const char *by = unit->model.zero_by[state];
+
 	for (int bit = 0; bit < 64; bit++) {
 		const struct bit_cell *cell = &st->bits[bit];
 
@@ -74,18 +105,33 @@ static void check_bits(struct unit *unit, const struct state_layout *st)
 			for (int j = 0; j < cell->nr_owners; j++) {
 				const struct owner *b = &cell->owners[j];
 
-				if (b->role == ROLE_ZERO)
+				if (b->role == ROLE_ZERO && by &&
+				    (unit->model.zero[state] & (1ULL << bit)))
+					unit_report_macro(
+						unit, my_id,
+						definition(unit, a->name),
+						"%s uses bit %d, which %s() reads, so it must be zero in the %s state%s%s%s",
+						a->name, bit, by, st->name,
+						strchr(b->name, '(') ? "" :
+								       " (",
+						strchr(b->name, '(') ? "" :
+								       b->name,
+						strchr(b->name, '(') ? "" :
+								       ")");
+				else if (b->role == ROLE_ZERO)
 					blame(unit, a,
 					      "%s uses bit %d, which must be zero (%s) in the %s state",
 					      b->name, bit, st->name);
 				else if (j > i && packed(b->role) &&
-					 strcmp(a->name, b->name))
-					blame(unit,
-					      a->role == ROLE_FLAG ? a : b,
+					 strcmp(a->name, b->name)) {
+					const struct owner *at =
+						pick(unit, a, b);
+
+					blame(unit, at,
 					      "%s shares bit %d with %s in the %s state",
-					      a->role == ROLE_FLAG ? b->name :
-								     a->name,
-					      bit, st->name);
+					      at == a ? b->name : a->name, bit,
+					      st->name);
+				}
 			}
 		}
 	}
@@ -158,9 +204,14 @@ static int read_comment(const char *file, const char *start,
 	return n;
 }
 
-/* What a comment line claims, checked against the swap state's layout. */
+/*
+ * What a comment line claims, checked against the swap state's layout; a
+ * must-be-zero bit of any state the same swap fields encode (pmd-swap's
+ * PMD_PRESENT_INVALID, in @zero) is one the comment may name.
+ */
 static bool line_agrees(struct unit *unit, const struct state_layout *st,
-			const struct comment_line *c, bool tolerate_flags)
+			uint64_t zero, const struct comment_line *c,
+			bool tolerate_flags)
 {
 	const struct arch *arch = unit->arch;
 	uint64_t mask = range_mask(c->lo, c->hi);
@@ -171,14 +222,26 @@ static bool line_agrees(struct unit *unit, const struct state_layout *st,
 		if (!strstr(c->text, t->text))
 			continue;
 		if (!strcmp(t->owner, "zero"))
-			return (role_bits(st, ROLE_ZERO, NULL) & mask) == mask;
+			return (zero & mask) == mask;
 		return role_bits(st, ROLE_FIELD, t->owner) == mask;
 	}
 	return tolerate_flags ||
 	       (role_bits(st, ROLE_FLAG, NULL) & mask) == mask;
 }
 
-static void check_comment(struct unit *unit, const struct state_layout *st)
+/* The must-be-zero bits of every state that holds swap fields. */
+static uint64_t swap_zero_bits(struct unit *unit, const struct layout *layout)
+{
+	uint64_t zero = 0;
+
+	for (int i = 0; i < unit->arch->nr_fields; i++)
+		zero |= role_bits(&layout->states[unit->arch->fields[i].state],
+				  ROLE_ZERO, NULL);
+	return zero;
+}
+
+static void check_comment(struct unit *unit, const struct layout *layout,
+			  const struct state_layout *st)
 {
 	struct comment_line lines[32];
 	char *file, bits[64];
@@ -193,7 +256,8 @@ static void check_comment(struct unit *unit, const struct state_layout *st)
 			 ARRAY_SIZE(lines));
 	for (int i = 0; i < n; i++) {
 		said |= range_mask(lines[i].lo, lines[i].hi);
-		if (line_agrees(unit, st, &lines[i], flag_compiled_out(unit)))
+		if (line_agrees(unit, st, swap_zero_bits(unit, layout),
+				&lines[i], flag_compiled_out(unit)))
 			continue;
 		drift = true;
 		format_bits(range_mask(lines[i].lo, lines[i].hi), bits,
@@ -223,6 +287,63 @@ static void check_comment(struct unit *unit, const struct state_layout *st)
 	free(file);
 }
 
+/*
+ * A migration entry keeps the page's young and dirty bits in its swap
+ * offset, at SWP_MIG_YOUNG_BIT and SWP_MIG_DIRTY_BIT (SWP_PFN_BITS and
+ * one above: they move with the page size and physical address size),
+ * when swap_migration_ad_supported: with CONFIG_MIGRATION and an offset
+ * field that holds SWP_MIG_DIRTY_BIT (the generic arch_max_swapfile_size()).
+ * In the entry they sit at the offset field's shift plus that bit, and
+ * must not meet a flag or a must-be-zero bit there.
+ */
+static void check_migration(struct unit *unit, int state,
+			    const struct state_layout *st)
+{
+	static const char *const names[] = { "SWP_MIG_YOUNG_BIT",
+					     "SWP_MIG_DIRTY_BIT" };
+	const struct field_def *offset = NULL;
+	uint64_t shift, bits, dirty;
+
+	if (unit->kconfig && !kconfig_enabled(unit->kconfig, "MIGRATION"))
+		return;
+	for (int i = 0; i < unit->arch->nr_fields; i++)
+		if (unit->arch->fields[i].state == state &&
+		    !strcmp(unit->arch->fields[i].name, "swap-offset"))
+			offset = &unit->arch->fields[i];
+	if (!offset ||
+	    !model_value(&unit->model, offset->shift_macro, &shift) ||
+	    !model_value(&unit->model, offset->bits_macro, &bits) ||
+	    !model_value(&unit->model, names[1], &dirty) || bits <= dirty)
+		return;
+	for (size_t k = 0; k < ARRAY_SIZE(names); k++) {
+		const struct bit_cell *cell;
+		uint64_t v, bit;
+
+		if (!model_value(&unit->model, names[k], &v) || shift + v > 63)
+			continue;
+		bit = shift + v;
+		cell = &st->bits[bit];
+		for (int i = 0; i < cell->nr_owners; i++) {
+			const struct owner *o = &cell->owners[i];
+
+			if (o->role == ROLE_FLAG)
+				unit_report_macro(
+					unit, my_id, o->name,
+					"%s uses bit %llu, where a migration entry keeps %s (swap offset bit %llu) in the %s state",
+					o->name, (unsigned long long)bit,
+					names[k], (unsigned long long)v,
+					st->name);
+			else if (o->role == ROLE_ZERO)
+				unit_report_macro(
+					unit, my_id, offset->shift_macro,
+					"a migration entry keeps %s (swap offset bit %llu) in bit %llu, which must be zero (%s) in the %s state",
+					names[k], (unsigned long long)v,
+					(unsigned long long)bit, o->name,
+					st->name);
+		}
+	}
+}
+
 static void match_layout(struct unit *unit, const struct layout *layout)
 {
 	for (int s = 0; s < layout->nr_states; s++) {
@@ -230,9 +351,10 @@ static void match_layout(struct unit *unit, const struct layout *layout)
 
 		if (!strstr(st->name, "swap"))
 			continue;
-		check_bits(unit, st);
+		check_bits(unit, s, st);
+		check_migration(unit, s, st);
 		if (!strcmp(st->name, "swap"))
-			check_comment(unit, st);
+			check_comment(unit, layout, st);
 	}
 	check_widths(unit);
 }

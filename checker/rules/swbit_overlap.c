@@ -28,8 +28,9 @@
  * OK:
  *   #define PTE_SOFT_DIRTY  (_AT(pteval_t, 1) << 63)
  *
- * Reported at the definition of the software bit (of the later one, when
- * both are). Limits: a macro the arch data does not list is not seen; a
+ * Reported at the definition a reader must change: the one the patch
+ * under check adds (the gate's step, or 'check --added-by PATCH'), else
+ * the software bit, else the later one in the file. Limits: a macro the arch data does not list is not seen; a
  * bit that is not constant (PTE_MAYBE_NG) is left out of the layout.
  */
 #include <string.h>
@@ -49,19 +50,21 @@ static bool may_overlap(enum role role)
 	return role == ROLE_HW || role == ROLE_ADDR || claims(role);
 }
 
-/* The definition to blame: the software one, else the later one. */
+/*
+ * The definition to blame: the one a patch under check adds, else the
+ * software one, else the later one in the file.
+ */
 static const char *blame(struct unit *unit, const struct owner *a,
 			 const struct owner *b)
 {
-	const struct macro_value *ma, *mb;
+	const char *newer;
 
+	if (unit_macro_added(unit, a->name) != unit_macro_added(unit, b->name))
+		return unit_macro_added(unit, a->name) ? a->name : b->name;
 	if (claims(a->role) != claims(b->role))
 		return claims(a->role) ? a->name : b->name;
-	ma = model_macro(&unit->model, a->name);
-	mb = model_macro(&unit->model, b->name);
-	if (ma && mb && ma->file && mb->file && !strcmp(ma->file, mb->file))
-		return ma->line > mb->line ? a->name : b->name;
-	return b->name;
+	newer = unit_newer_macro(unit, a->name, b->name);
+	return newer ? newer : b->name;
 }
 
 static void match_layout(struct unit *unit, const struct layout *layout)

@@ -14,7 +14,7 @@ sed -n '/^\[1\/2\]/,/^\[2\/2\]/p' "$T/out" >"$T/p1"
 sed -n '/^\[2\/2\]/,$p' "$T/out" >"$T/p2"
 for want in '    present-invalid: bit 58: PTE_PROT_NONE (marker) -> -' \
 	    '    present-invalid: bit 54: PTE_UXN (hw) -> PTE_UXN (hw) + PTE_PROT_NONE (marker)' \
-	    '    swap: bit 60: - -> PMD_PRESENT_INVALID (zero)' \
+	    '    pmd-swap: bit 60: - -> PMD_PRESENT_INVALID (zero)' \
 	    '    pmd-present-invalid: bit 59: PMD_PRESENT_INVALID (marker) -> -' \
 	    '  verdict: pass'; do
 	grep -qxF -- "$want" "$T/p1" || { echo "patch 1 lacks: $want"; cat "$T/out"; exit 1; }

@@ -35,7 +35,8 @@ static void test_arm64(void **state)
 			    "arch/arm64/kernel/.asm-offsets.s.cmd");
 	assert_strv(&a->features, "USERFAULTFD", "CHECKPOINT_RESTORE",
 		    "MEM_SOFT_DIRTY");
-	assert_strv(&a->includes, "linux/pgtable.h", "linux/hugetlb.h");
+	assert_strv(&a->includes, "linux/pgtable.h", "linux/hugetlb.h",
+		    "linux/swapops.h");
 	assert_int_equal(a->nr_tracking, 2);
 	assert_tracking(a, "soft_dirty", "PTE_SOFT_DIRTY",
 			"PTE_SWP_SOFT_DIRTY");
