@@ -410,6 +410,7 @@ static void drop_scratch_dir(void)
 {
 	if (scratch_dir)
 		remove_tree(scratch_dir);
+	free(scratch_dir);
 	scratch_dir = NULL;
 }
 
