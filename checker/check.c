@@ -118,8 +118,8 @@ static void list_c_files(const char *dir, struct strv *out)
 	strv_free(&entries);
 }
 
-/* The core mm sources, for the rules that look there. */
-static void list_core_mm(const char *kdir, struct strv *out)
+/* Every core mm source of the tree, built or not. */
+static void list_every_core_mm(const char *kdir, struct strv *out)
 {
 	char *mm = xasprintf("%s/mm", kdir);
 	char *task_mmu = xasprintf("%s/fs/proc/task_mmu.c", kdir);
@@ -134,6 +134,58 @@ static void list_core_mm(const char *kdir, struct strv *out)
 	strv_free(&files);
 	free(mm);
 	free(task_mmu);
+}
+
+/*
+ * The core mm sources that @run's configuration builds, for the rules
+ * that look there: Kbuild says which (a file the configuration leaves out,
+ * huge_memory.c without THP, does not compile under it). When it cannot
+ * say, every one in the tree, with a warning.
+ */
+static void list_core_mm(struct session *s, struct config_run *run,
+			 struct strv *out)
+{
+	static const char *const dirs[] = { "mm", "fs/proc" };
+	const char *kdir = s->tree.kdir;
+	struct strv objs = { 0 };
+	bool ok = true;
+
+	for (size_t d = 0; d < ARRAY_SIZE(dirs) && ok; d++) {
+		/* An edit of a Makefile on the way may build another file. */
+		const char *end = dirs[d];
+
+		do {
+			char *makefile;
+
+			end = strchrnul(end + 1, '/');
+			makefile = xasprintf("%s/%.*s/Makefile", kdir,
+					     (int)(end - dirs[d]), dirs[d]);
+			result_note_path(makefile, s->deps);
+			free(makefile);
+		} while (*end);
+		ok = build_objects(&run->build, &s->tree, s->arch, dirs[d],
+				   &objs);
+	}
+	if (!ok) {
+		warn("%s: Kbuild does not say which mm/ files it builds; checking every one",
+		     run->build.dir);
+		result_note_warning(s->deps);
+		strv_free(&objs);
+		list_every_core_mm(kdir, out);
+		return;
+	}
+	for (int i = 0; i < objs.n; i++) {
+		char *src;
+
+		if (!ends_with(objs.v[i], ".o"))
+			continue;
+		src = xasprintf("%s/%.*sc", kdir, (int)strlen(objs.v[i]) - 1,
+				objs.v[i]);
+		if (is_core_mm_source(path_under(src, kdir)) && is_file(src))
+			strv_push(out, src);
+		free(src);
+	}
+	strv_free(&objs);
 }
 
 /* Source @nr of @srcs: the progress line counts them. */
@@ -534,7 +586,7 @@ static bool check_files(struct session *s, struct config_run *run,
 
 		list_c_files(scope, &files);
 		if (s->engine.nr_core_function_hooks)
-			list_core_mm(tree->kdir, &files);
+			list_core_mm(s, run, &files);
 		for (int i = 0; i < files.n; i++) {
 			struct strv *flags = xcalloc(1, sizeof(*flags));
 

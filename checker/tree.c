@@ -654,6 +654,86 @@ bool build_prepare(struct build *build, const struct tree *tree,
 	return true;
 }
 
+#define WHITESPACE " \t\n"
+
+/* make's answer: @dir's real-obj-y and real-obj-m, space separated. */
+static char *kbuild_objects(const struct build *build, const struct tree *tree,
+			    const struct arch *arch, const char *dir)
+{
+	struct strv argv = { 0 };
+	char *out;
+	int status;
+
+	strv_push(&argv, "make");
+	strv_push(&argv, "-s");
+	strv_push(&argv, "--no-print-directory");
+	strv_pushf(&argv, "-f%s/scripts/Makefile.build", tree->kdir);
+	strv_pushf(&argv, "obj=%s", dir);
+	strv_pushf(&argv, "srctree=%s", tree->kdir);
+	strv_push(&argv, "objtree=.");
+	strv_pushf(&argv, "VPATH=%s", tree->kdir);
+	strv_pushf(&argv, "ARCH=%s", arch->name);
+	for (int i = 0; i < arch->toolchain.n; i++)
+		strv_push(&argv, arch->toolchain.v[i]);
+	/* What the top Makefile passes; no directory is made. */
+	strv_push(&argv, "need-builtin=1");
+	strv_push(&argv, "need-modorder=1");
+	strv_push(&argv, "obj-dirs=");
+	/* A target of our own, made after Kbuild has read the Makefile. */
+	strv_push(&argv, "--eval=__ptecheck_objects: ; "
+			 "@echo $(real-obj-y) $(real-obj-m)");
+	strv_push(&argv, "__ptecheck_objects");
+	status = run_command_output(argv.v, build->dir, &out);
+	strv_free(&argv);
+	if (status) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+bool build_objects(const struct build *build, const struct tree *tree,
+		   const struct arch *arch, const char *dir, struct strv *objs)
+{
+	char *conf = xasprintf("%s/include/config/auto.conf", build->dir);
+	const char *slash = strrchr(dir, '/');
+	char *out = NULL, *tok, *save;
+	bool ok = is_file(conf);
+
+	free(conf);
+	if (ok && slash) {
+		/* Entered only when its parent builds it: "fs/proc/built-in.a". */
+		char *parent = xasprintf("%.*s", (int)(slash - dir), dir);
+		struct strv up = { 0 };
+		bool entered = false;
+
+		ok = build_objects(build, tree, arch, parent, &up);
+		for (int i = 0; ok && i < up.n && !entered; i++)
+			entered = !strcmp(up.v[i], dir);
+		strv_free(&up);
+		free(parent);
+		if (ok && !entered)
+			return true;
+	}
+	if (ok)
+		out = kbuild_objects(build, tree, arch, dir);
+	if (!out)
+		return false;
+	for (tok = strtok_r(out, WHITESPACE, &save); tok;
+	     tok = strtok_r(NULL, WHITESPACE, &save)) {
+		const char *name = strrchr(tok, '/');
+
+		/* A subdirectory Kbuild enters, by its archive or its order. */
+		if (ends_with(tok, "/built-in.a") ||
+		    ends_with(tok, "/modules.order"))
+			strv_pushf(objs, "%.*s", (int)(name - tok), tok);
+		else
+			strv_push(objs, tok);
+	}
+	free(out);
+	return true;
+}
+
 void tree_free(struct tree *tree)
 {
 	free(tree->kdir);

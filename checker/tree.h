@@ -39,6 +39,18 @@ bool build_prepare(struct build *build, const struct tree *tree,
 void build_open(struct build *build, const struct arch *arch, const char *dir,
 		const char *base);
 
+/*
+ * The objects Kbuild builds in @dir ("mm", "fs/proc") under @build's
+ * configuration, composite objects by their parts, as paths relative to
+ * the tree ("mm/memory.o"), and the subdirectories it enters ("mm/damon"),
+ * into @objs. The kernel's own scripts/Makefile.build reads the
+ * directory's Makefile with the build's include/config/auto.conf; a
+ * directory its parent's Makefile does not enter builds nothing. False
+ * when Kbuild cannot say (no auto.conf, make failed).
+ */
+bool build_objects(const struct build *build, const struct tree *tree,
+		   const struct arch *arch, const char *dir, struct strv *objs);
+
 void tree_free(struct tree *tree);
 void build_free(struct build *build);
 

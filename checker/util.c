@@ -307,6 +307,67 @@ int run_command(char *const argv[], const char *dir, const char *log)
 	return 128 + WTERMSIG(status);
 }
 
+int run_command_output(char *const argv[], const char *dir, char **out)
+{
+	size_t len = 0, alloc = 4096;
+	int status, pipefd[2];
+	char *buf;
+	ssize_t n;
+	pid_t pid;
+
+	*out = NULL;
+	fflush(NULL);
+	if (pipe2(pipefd, O_CLOEXEC))
+		return -1;
+	pid = fork();
+	if (pid < 0) {
+		close(pipefd[0]);
+		close(pipefd[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		int in = open("/dev/null", O_RDONLY | O_CLOEXEC);
+		int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+
+		if (in >= 0)
+			dup2(in, STDIN_FILENO);
+		if (null >= 0)
+			dup2(null, STDERR_FILENO);
+		dup2(pipefd[1], STDOUT_FILENO);
+		if (dir && chdir(dir))
+			_exit(127);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	__atomic_store_n(&running_child, pid, __ATOMIC_SEQ_CST);
+	close(pipefd[1]);
+	buf = xmalloc(alloc);
+	while ((n = read(pipefd[0], buf + len, alloc - len - 1)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		len += n;
+		if (alloc - len < 2)
+			buf = xrealloc(buf, alloc *= 2);
+	}
+	buf[len] = '\0';
+	close(pipefd[0]);
+	while (waitpid(pid, &status, 0) < 0) {
+		if (errno != EINTR) {
+			__atomic_store_n(&running_child, 0, __ATOMIC_SEQ_CST);
+			free(buf);
+			return -1;
+		}
+	}
+	__atomic_store_n(&running_child, 0, __ATOMIC_SEQ_CST);
+	*out = buf;
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	return 128 + WTERMSIG(status);
+}
+
 void remove_tree(const char *path)
 {
 	struct strv argv = { 0 };

@@ -60,6 +60,11 @@ void strv_free(struct strv *sv);
 /* The command run_command() waits for, so a signal handler can stop it. */
 int running_command(void);
 int run_command(char *const argv[], const char *dir, const char *log);
+/*
+ * Run @argv in @dir with its stdout kept in *@out (NUL-terminated, to be
+ * freed) and its stderr discarded. Returns as run_command() does.
+ */
+int run_command_output(char *const argv[], const char *dir, char **out);
 /* @s as a JSON string, quoted and escaped. */
 void json_string(FILE *out, const char *s);
 /* Line @line of the file at @path, without its newline, or NULL. */

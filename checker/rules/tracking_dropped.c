@@ -11,12 +11,13 @@
  * paths that dropped one.
  *
  * Looked at in core mm (the C files at the top of mm/, and
- * fs/proc/task_mmu.c). A change of state is a call that builds an entry:
- * swp_entry_to_pte() and swp_entry_to_pmd() make a swap entry (swap,
- * migration, device), mk_pte(), pfn_pte(), mk_huge_pmd() and pfn_pmd() a
- * present one, when a variable keeps the result. Before the new entry
- * leaves the function's hands, each feature must be set or cleared on it
- * with a helper of its state and level (pte_swp_mksoft_dirty(),
+ * fs/proc/task_mmu.c, that the configuration builds, as Kbuild says). A
+ * change of state is a call that builds an entry: swp_entry_to_pte()
+ * and swp_entry_to_pmd() make a swap entry (swap, migration, device),
+ * mk_pte(), pfn_pte(), mk_huge_pmd() and pfn_pmd() a present one, when
+ * a variable keeps the result. Before the new entry leaves the
+ * function's hands, each feature must be set or cleared on it with a
+ * helper of its state and level (pte_swp_mksoft_dirty(),
  * pmd_mkuffd_wp(), pte_swp_clear_uffd_wp(), ...).
  *
  * The new entry is made from an old one of another kind (pte or pmd,
@@ -27,11 +28,8 @@
  * kind (KSM's replace_page()) is not a change of state. An entry built
  * where no other entry's feature is read is fresh (a fault, an install):
  * silent. So are swap entries made fresh (make_hwpoison_entry(),
- * make_poisoned_swp_entry(), ...), entries of the shared zero page
- * (pfn_pte(my_zero_pfn(addr), ...): it holds none of the task's data, so
- * __split_huge_zero_page_pmd() carries uffd-wp, which traps the first
- * write, and not soft-dirty), and a builder whose result is not stored in
- * a variable (compared, or passed to swp_offset()).
+ * make_poisoned_swp_entry(), ...) and a builder whose result is not
+ * stored in a variable (compared, or passed to swp_offset()).
  *
  * It leaves the function's hands where it is passed to a call that is
  * not an entry helper (set_pte_at(), set_pmd_at(), ...) nor one whose
@@ -50,6 +48,19 @@
  * OK:
  *   if (pte_soft_dirty(pteval))
  *           swp_pte = pte_swp_mksoft_dirty(swp_pte);
+ *
+ * The shared zero page (pfn_pte(my_zero_pfn(addr), ...)) is a judgement
+ * call: it is held to uffd-wp and not to soft-dirty. Splitting the huge
+ * zero pmd (__split_huge_zero_page_pmd(), 6.1 and 6.12 alike) carries
+ * uffd-wp and not soft-dirty. The zero page holds none of the task's data
+ * and is mapped read-only, so every write faults and the fault makes a
+ * new entry dirty and soft-dirty: no write is lost. uffd-wp must trap that
+ * write, so a zero-page entry carries it like any other entry. What the
+ * split can drop is a soft-dirty bit the zero pmd got without a write
+ * (move_huge_pmd() marks a moved pmd soft-dirty): after the split,
+ * pagemap reports that moved range clean. The rule cannot tell a moved
+ * zero pmd from a fresh one, and reporting every tree for it would bury
+ * the losses of data, so it is silent there by decision.
  *
  * A feature the configuration leaves out (its bit is 0 or undefined, as
  * soft-dirty on arm64 before the port) cannot be dropped: silent.
@@ -117,24 +128,29 @@ static const struct builder *builder_at(const struct entry_tokens *t, int i)
 }
 
 /*
- * Entries made fresh, with no tracking bit to carry: poisoned swap
- * entries, and the shared zero page, which holds no data of the task's.
+ * Entries made fresh, with nothing of the old entry's to carry: poisoned
+ * swap entries and markers. The shared zero page holds none of the task's
+ * data, so it has no soft-dirty to carry, but a write-protected range
+ * stays write-protected: it must still carry uffd-wp.
  */
-static const char *const fresh_entries[] = {
-	"make_hwpoison_entry",
-	"make_poisoned_swp_entry",
-	"make_swapin_error_entry",
-	"make_pte_marker_entry",
-	"my_zero_pfn",
-	"zero_pfn",
+static const struct fresh_entry {
+	const char *name;
+	const char *carries; /* the feature stem it must still carry */
+} fresh_entries[] = {
+	{ "make_hwpoison_entry", NULL },
+	{ "make_poisoned_swp_entry", NULL },
+	{ "make_swapin_error_entry", NULL },
+	{ "make_pte_marker_entry", NULL },
+	{ "my_zero_pfn", "uffd_wp" },
+	{ "zero_pfn", "uffd_wp" },
 };
 
-static bool is_fresh(const char *tok)
+static const struct fresh_entry *fresh_entry(const char *tok)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(fresh_entries); i++)
-		if (!strcmp(tok, fresh_entries[i]))
-			return true;
-	return false;
+		if (!strcmp(tok, fresh_entries[i].name))
+			return &fresh_entries[i];
+	return NULL;
 }
 
 static bool is_helper(const char *tok)
@@ -188,22 +204,29 @@ static int assigned_var(const struct entry_tokens *t, int at)
 }
 
 /*
- * Is the swap entry the builder at @at takes fresh: made in its arguments
- * or, through a variable, anywhere in the function?
+ * The fresh entry the builder at @at takes, if any: made in its arguments
+ * or, through a variable, anywhere in the function.
  */
-static bool builds_fresh(const struct entry_tokens *t, int at)
+static const struct fresh_entry *builds_fresh(const struct entry_tokens *t,
+					      int at)
 {
 	int close = entry_tokens_match(t, at + 1);
+	const struct fresh_entry *fresh;
 
 	for (int i = at + 2; i < close; i++) {
-		if (is_fresh(t->v[i]))
-			return true;
-		for (int k = 0; k + 2 < t->n; k++)
-			if (!strcmp(t->v[k], t->v[i]) &&
-			    !strcmp(t->v[k + 1], "=") && is_fresh(t->v[k + 2]))
-				return true;
+		fresh = fresh_entry(t->v[i]);
+		if (fresh)
+			return fresh;
+		for (int k = 0; k + 2 < t->n; k++) {
+			if (strcmp(t->v[k], t->v[i]) ||
+			    strcmp(t->v[k + 1], "="))
+				continue;
+			fresh = fresh_entry(t->v[k + 2]);
+			if (fresh)
+				return fresh;
+		}
 	}
-	return false;
+	return NULL;
 }
 
 /* Is the call named at @name in "VAR = call(...)": the entry, changed? */
@@ -238,7 +261,8 @@ static int installed_at(const struct entry_tokens *t, int var, int from)
 			else if (!strcmp(t->v[k], "(") && !depth--)
 				break;
 		}
-		if (k > 0 && !is_helper(t->v[k - 1]) && !reassigns(t, var, k - 1))
+		if (k > 0 && !is_helper(t->v[k - 1]) &&
+		    !reassigns(t, var, k - 1))
 			return i;
 	}
 	return t->n;
@@ -337,10 +361,11 @@ static void check_site(struct unit *unit, const struct entry_tokens *t, int at,
 		       unsigned int prev_line)
 {
 	const struct builder *b = builder_at(t, at);
+	const struct fresh_entry *fresh = builds_fresh(t, at);
 	int var = assigned_var(t, at), end;
 	unsigned int old;
 
-	if (var < 0 || builds_fresh(t, at))
+	if (var < 0 || (fresh && !fresh->carries))
 		return;
 	end = installed_at(t, var, entry_tokens_match(t, at + 1) + 1);
 	/* An old entry of another kind the function reads a feature of. */
@@ -353,6 +378,8 @@ static void check_site(struct unit *unit, const struct entry_tokens *t, int at,
 			set |= sets_feature(t->v[i], f, b->level, b->swap);
 			other |= sets_feature(t->v[i], f, b->level, !b->swap);
 		}
+		if (fresh && strcmp(fresh->carries, f->stem))
+			continue;
 		if (set || !feature_on(unit, f) ||
 		    commented(t, unit->tu->file, prev_line, t->line[at], f))
 			continue;

@@ -11,8 +11,9 @@
  * in pagemap, clear_refs and THP migration.
  *
  * Looked at in core mm (the C files at the top of mm/, and
- * fs/proc/task_mmu.c): the present-entry helpers pte_soft_dirty,
- * pte_uffd_wp, pte_mksoft_dirty, pte_mkuffd_wp, pte_clear_soft_dirty,
+ * fs/proc/task_mmu.c, that the configuration builds, as Kbuild says):
+ * the present-entry helpers pte_soft_dirty, pte_uffd_wp,
+ * pte_mksoft_dirty, pte_mkuffd_wp, pte_clear_soft_dirty,
  * pte_clear_uffd_wp and their pmd_ twins, and the swap-entry pte_swp_
  * and pmd_swp_ ones, called on a local pte_t or pmd_t variable (or
  * parameter).

@@ -62,3 +62,33 @@ run_cmd make -s -C "$kdir" O="$O" ARCH=arm64 LLVM=1 C=2 CHECK="$PTECHECK" \
 	arch/arm64/mm/mmu.o
 expect_sites "$LAST_FREE_NOTE
 arch/arm64/include/asm/pgtable.h:1355: error [MKDIRTY_HOUSEKEEPING]" "$T/err" || exit 1
+
+# The core mm rules in Kbuild and -p mode: a THP split that drops uffd-wp
+# (kernel/variants/core-mm-6.12-split-no-uffd-wp.patch, which the port
+# leaves applicable) is reported by the build of mm/huge_memory.o, once,
+# at the line tree mode reports, and the file compiles as libclang sees it.
+own_copy "$kdir/mm/huge_memory.c"
+(cd "$kdir" && git apply "$ROOT/kernel/variants/core-mm-6.12-split-no-uffd-wp.patch")
+SPLIT_SITE="mm/huge_memory.c:2909: error [TRACKING_DROPPED]"
+run_cmd make -s -C "$kdir" O="$O" ARCH=arm64 LLVM=1 C=2 CHECK="$PTECHECK" \
+	mm/huge_memory.o
+core=$(findings "$T/err" | grep -E '\[(TRACKING_DROPPED|WRONG_STATE_HELPER)\]$' || :)
+if [ "$rc" != 0 ] || [ "$core" != "$SPLIT_SITE" ] ||
+   [ "$(grep -c 'TRACKING_DROPPED' "$T/err")" != 1 ] ||
+   grep -q 'does not compile' "$T/err"; then
+	echo "FAIL: make C=2 mm/huge_memory.o: want exit 0 and only $SPLIT_SITE of the core mm rules, once"
+	show_run
+	exit 1
+fi
+python3 "$kdir/scripts/clang-tools/gen_compile_commands.py" -d "$O" \
+	-o "$O/compile_commands.json"
+expect_exit 1 "$PTECHECK" check -p "$O" || exit 1
+# pgtable.h:1213 was mended above.
+expect_sites "$(printf '%s\n' "$UNCONVERTED_SITES" | grep -v 'pgtable.h:1213:')
+$SPLIT_SITE" "$T/out" || exit 1
+cp "$T/out" "$T/p.out"
+expect_exit 1 "$PTECHECK" check "$kdir" || exit 1
+if ! cmp "$T/out" "$T/p.out"; then
+	diff "$T/p.out" "$T/out"
+	exit 1
+fi
