@@ -88,7 +88,7 @@ static const struct option_spec {
 	{ "--quiet", OPT_QUIET, NULL, CHK | LAY | HLP | GAT | KBD,
 	  "no progress line on a terminal, no warnings; errors still show" },
 	{ "--enable", OPT_ENABLE, "IDS", CHK | GAT | KBD,
-	  "only these rules (comma-separated)" },
+	  "only these rules (comma-separated; all: every rule, the opt-in too)" },
 	{ "--disable", OPT_DISABLE, "IDS", CHK | GAT | KBD,
 	  "not these rules (comma-separated)" },
 };

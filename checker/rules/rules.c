@@ -51,6 +51,13 @@ bool rules_select(const char *list, bool enable, bool *enabled, char *bad,
 			name[n] = '\0';
 			id = rule_lookup(name);
 		}
+		/* "all": every rule, the opt-in ones too. */
+		if (n == 3 && !strncasecmp(p, "all", 3)) {
+			for (int i = 0; i < NR_RULES; i++)
+				enabled[i] = enable;
+			p += n + (p[n] == ',');
+			continue;
+		}
 		if (id < 0) {
 			snprintf(bad, bad_size, "%.*s", (int)n, p);
 			return false;

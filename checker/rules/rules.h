@@ -37,8 +37,8 @@ void
 const char *severity_name(enum severity sev);
 int rule_lookup(const char *name);
 /*
- * Apply an --enable=/--disable= list to @enabled; false on an unknown id,
- * named in @bad (@bad_size bytes).
+ * Apply an --enable=/--disable= list to @enabled ("all": every rule);
+ * false on an unknown id, named in @bad (@bad_size bytes).
  */
 bool rules_select(const char *list, bool enable, bool *enabled, char *bad,
 		  size_t bad_size);

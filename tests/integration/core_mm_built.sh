@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# The core mm rules look at the core mm files the configuration builds,
-# as Kbuild says. x86_64_defconfig has no THP and no KSM: mm/huge_memory.c,
+# The core mm rules (opt-in: --enable=all) look at the core mm files the
+# configuration builds, as Kbuild says. x86_64_defconfig has no THP and no KSM: mm/huge_memory.c,
 # mm/khugepaged.c and mm/ksm.c are not built, so they are not parsed (they
 # do not compile there), and the check of the pristine tree warns about
 # nothing. arm64 defconfig builds them: the split mutants in
@@ -11,7 +11,7 @@ set -eu
 
 require_tree "$PRISTINE"
 for arch in x86 arm64; do
-	expect_exit 0 "$PTECHECK" check --no-cache --arch $arch "$PRISTINE" || exit 1
+	expect_exit 0 "$PTECHECK" check --no-cache --enable=all --arch $arch "$PRISTINE" || exit 1
 	if grep -v '^ptecheck: 0 errors, 0 warnings, 0 notes in [0-9]* files checked; config: ' "$T/err"; then
 		echo "FAIL: $arch: stderr has more than the summary (above)"
 		exit 1
@@ -29,7 +29,7 @@ o=$(build_of "$PRISTINE")
 [ -n "$o" ] || { echo "FAIL: no build for $PRISTINE"; exit 1; }
 cp -a "$o" "$T/o"
 rm "$T/o/include/config/auto.conf"
-expect_exit 0 "$PTECHECK" check --no-cache --build "$T/o" "$PRISTINE" || exit 1
+expect_exit 0 "$PTECHECK" check --no-cache --enable=all --build "$T/o" "$PRISTINE" || exit 1
 n=$(grep -c "^ptecheck: $T/o: Kbuild does not say which mm/ files it builds; checking every one$" "$T/err" || :)
 if [ "$n" != 1 ]; then
 	echo "FAIL: the fallback is said $n times, want once"

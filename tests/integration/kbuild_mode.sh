@@ -70,8 +70,8 @@ arch/arm64/include/asm/pgtable.h:1355: error [MKDIRTY_HOUSEKEEPING]" "$T/err" ||
 own_copy "$kdir/mm/huge_memory.c"
 (cd "$kdir" && git apply "$ROOT/kernel/variants/core-mm-6.12-split-no-uffd-wp.patch")
 SPLIT_SITE="mm/huge_memory.c:2909: error [TRACKING_DROPPED]"
-run_cmd make -s -C "$kdir" O="$O" ARCH=arm64 LLVM=1 C=2 CHECK="$PTECHECK" \
-	mm/huge_memory.o
+run_cmd make -s -C "$kdir" O="$O" ARCH=arm64 LLVM=1 C=2 \
+	CHECK="$PTECHECK --enable=all" mm/huge_memory.o
 core=$(findings "$T/err" | grep -E '\[(TRACKING_DROPPED|WRONG_STATE_HELPER)\]$' || :)
 if [ "$rc" != 0 ] || [ "$core" != "$SPLIT_SITE" ] ||
    [ "$(grep -c 'TRACKING_DROPPED' "$T/err")" != 1 ] ||
@@ -82,12 +82,12 @@ if [ "$rc" != 0 ] || [ "$core" != "$SPLIT_SITE" ] ||
 fi
 python3 "$kdir/scripts/clang-tools/gen_compile_commands.py" -d "$O" \
 	-o "$O/compile_commands.json"
-expect_exit 1 "$PTECHECK" check -p "$O" || exit 1
+expect_exit 1 "$PTECHECK" check --enable=all -p "$O" || exit 1
 # pgtable.h:1213 was mended above.
 expect_sites "$(printf '%s\n' "$UNCONVERTED_SITES" | grep -v 'pgtable.h:1213:')
 $SPLIT_SITE" "$T/out" || exit 1
 cp "$T/out" "$T/p.out"
-expect_exit 1 "$PTECHECK" check "$kdir" || exit 1
+expect_exit 1 "$PTECHECK" check --enable=all "$kdir" || exit 1
 if ! cmp "$T/out" "$T/p.out"; then
 	diff "$T/p.out" "$T/out"
 	exit 1

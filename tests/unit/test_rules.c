@@ -65,6 +65,15 @@ static void test_select(void **state)
 	assert_true(rules_select("", false, enabled, bad, sizeof(bad)));
 	assert_true(enabled[MK]);
 	assert_string_equal(bad, "");
+	/* "all": every rule, the opt-in ones too; then one taken out. */
+	memset(enabled, 0, sizeof(enabled));
+	assert_true(rules_select("all", true, enabled, bad, sizeof(bad)));
+	for (int i = 0; i < NR_RULES; i++)
+		assert_true(enabled[i]);
+	assert_true(rules_select("ALL,MKDIRTY_HOUSEKEEPING", false, enabled,
+				 bad, sizeof(bad)));
+	for (int i = 0; i < NR_RULES; i++)
+		assert_false(enabled[i]);
 }
 
 static void test_select_unknown(void **state)
