@@ -1132,6 +1132,8 @@ static char *kdir_from_flags(const struct strv *flags, const char *arch)
 	for (int i = 0; i < flags->n; i++) {
 		const char *f = flags->v[i];
 		const char *dir = NULL;
+		char *top;
+		bool found;
 
 		if (starts_with(f, "-I") && f[2])
 			dir = f + 2;
@@ -1139,10 +1141,11 @@ static char *kdir_from_flags(const struct strv *flags, const char *arch)
 			dir = flags->v[i + 1];
 		if (!dir || !ends_with(dir, suffix))
 			continue;
-		if (realpath(xasprintf("%.*s",
-				       (int)(strlen(dir) - strlen(suffix)),
-				       dir),
-			     real)) {
+		top = xasprintf("%.*s", (int)(strlen(dir) - strlen(suffix)),
+				dir);
+		found = realpath(top, real);
+		free(top);
+		if (found) {
 			free(suffix);
 			return xstrdup(real);
 		}
