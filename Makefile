@@ -133,7 +133,8 @@ run:
 # expects ptecheck's exit 1 cannot hide one; the suite fails while any
 # report is there. Without SAN=1, a full run ends with the SAN=1 run of
 # SAN_TESTS: what CI can afford of it (every parser of ours, each mode).
-SAN_LOG = $(CURDIR)/$(B)/san/report
+SAN_DIR = $(CURDIR)/$(B)/san
+SAN_LOG = $(SAN_DIR)/report
 SAN_ENV = ASAN_OPTIONS=log_path=$(SAN_LOG):exitcode=86:detect_leaks=1 \
 	  UBSAN_OPTIONS=log_path=$(SAN_LOG):print_stacktrace=1:halt_on_error=1 \
 	  LSAN_OPTIONS=log_path=$(SAN_LOG):exitcode=86:suppressions=$(CURDIR)/scripts/lsan.supp
@@ -144,14 +145,14 @@ SAN_TESTS = $(addprefix tests/,hostile output gate/bad_input.sh gate/mbox.sh \
 	    layout/arm64-6.12-facts.sh layout/bad_input.sh)
 test:
 	$(prepare)
-	@rm -rf $(B)/san
-	$(if $(filter 1,$(SAN)),@mkdir -p $(B)/san)
+	@rm -rf $(SAN_DIR)
+	$(if $(filter 1,$(SAN)),@mkdir -p $(SAN_DIR))
 	@CACHE="$(CACHE)" PTECHECK=$(CURDIR)/$(B)/ptecheck \
 		$(if $(filter 1,$(SAN)),$(SAN_ENV)) tests/run $(TESTS)
 ifeq ($(SAN),1)
-	@if [ -n "$$(ls -A $(B)/san 2>/dev/null)" ]; then \
-		head -n 30 $(B)/san/*; \
-		echo "sanitizer reports: $$(ls $(B)/san | wc -l), in $(B)/san/"; \
+	@if [ -n "$$(ls -A $(SAN_DIR) 2>/dev/null)" ]; then \
+		head -n 30 $(SAN_DIR)/*; \
+		echo "sanitizer reports: $$(ls $(SAN_DIR) | wc -l), in $(SAN_DIR)/"; \
 		exit 1; \
 	fi
 	@echo "sanitizer reports: 0"
