@@ -153,13 +153,19 @@ static uint64_t prepare_inputs_hash(const char *kdir, const char *arch)
 	return h;
 }
 
-/* A half-prepared build is removed on Ctrl-C, so none is ever reused. */
+/*
+ * A half-prepared build is removed on Ctrl-C, so none is ever reused;
+ * then the signal does what it did before the prepare (the gate removes
+ * its scratch copy, a check dies).
+ */
 static char *preparing;
+static struct sigaction int_before, term_before;
 
 static void drop_half_prepared(int sig)
 {
 	stop_and_remove(preparing);
-	signal(sig, SIG_DFL);
+	sigaction(SIGINT, &int_before, NULL);
+	sigaction(SIGTERM, &term_before, NULL);
 	raise(sig);
 }
 
@@ -499,6 +505,7 @@ static char *make_build(const struct tree *tree, const struct arch *arch,
 			char *key)
 {
 	static bool registered;
+	struct sigaction drop_action = { .sa_handler = drop_half_prepared };
 	char *tmp = xasprintf("%s.tmp-%d", dir, (int)getpid());
 	char *stamp = xasprintf("%s/ptecheck.stamp", tmp);
 	/* Beside the build, so that it outlives a failed one. */
@@ -516,8 +523,8 @@ static char *make_build(const struct tree *tree, const struct arch *arch,
 	unlink(klog);
 	mkdir_p(tmp);
 	preparing = tmp;
-	signal(SIGINT, drop_half_prepared);
-	signal(SIGTERM, drop_half_prepared);
+	sigaction(SIGINT, &drop_action, &int_before);
+	sigaction(SIGTERM, &drop_action, &term_before);
 	progress("preparing %s build in %s", arch->name, dir);
 	if (config_file) {
 		char *to = xasprintf("%s/.config", tmp);
@@ -554,8 +561,8 @@ static char *make_build(const struct tree *tree, const struct arch *arch,
 	if (rename(tmp, dir))
 		die("%s: cannot rename to %s: %s", tmp, dir, strerror(errno));
 	preparing = NULL;
-	signal(SIGINT, SIG_DFL);
-	signal(SIGTERM, SIG_DFL);
+	sigaction(SIGINT, &int_before, NULL);
+	sigaction(SIGTERM, &term_before, NULL);
 	progress_done();
 	free(incomplete);
 	free(stamp);
