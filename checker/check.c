@@ -710,6 +710,7 @@ static char *check_key(const struct session *s, const struct config_run *run)
 			      run->build.dir, s->arch->name, arch_data ?: "-",
 			      s->opts.all_files);
 	struct strv files = { 0 };
+	uint64_t added = FNV1A_INIT;
 	char *next;
 
 	for (int i = 0; i < NR_RULES; i++) {
@@ -717,12 +718,16 @@ static char *check_key(const struct session *s, const struct config_run *run)
 		free(key);
 		key = next;
 	}
-	/* Which definitions are new decides where an overlap is reported. */
-	for (int i = 0; i < s->engine.added.n; i++) {
-		next = xasprintf("%s\n+%s", key, s->engine.added.v[i]);
-		free(key);
-		key = next;
-	}
+	/*
+	 * Which definitions are new decides where an overlap is reported:
+	 * the added lines, hashed (a patch may add 10^5 of them).
+	 */
+	for (int i = 0; i < s->engine.added.n; i++)
+		added = fnv1a(added, s->engine.added.v[i],
+			      strlen(s->engine.added.v[i]) + 1);
+	next = xasprintf("%s\nadded=%016llx", key, (unsigned long long)added);
+	free(key);
+	key = next;
 	list_c_files(scope, &files);
 	for (int i = 0; i < files.n; i++) {
 		next = xasprintf("%s\n%s", key,

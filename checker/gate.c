@@ -242,13 +242,15 @@ static void collect(struct gate *g, struct strv *patches, const char *kdir,
 {
 	for (int i = 0; i < inputs->n; i++) {
 		const char *in = inputs->v[i];
-		char *line;
+		char *line, *copy = NULL;
+		struct stat st;
 
 		if (!strcmp(in, "-")) {
-			char *copy = xasprintf("%s/stdin.patch", g->scratch);
 			char *text = read_file("/dev/stdin", NULL);
-			FILE *f = fopen(copy, "w");
+			FILE *f;
 
+			copy = xasprintf("%s/stdin.patch", g->scratch);
+			f = fopen(copy, "w");
 			if (!text || !f || fputs(text, f) < 0 || fclose(f))
 				die("cannot read the patch from standard input");
 			free(text);
@@ -256,6 +258,7 @@ static void collect(struct gate *g, struct strv *patches, const char *kdir,
 		}
 		if (is_dir(in)) {
 			add_dir(g, patches, in);
+			free(copy);
 			continue;
 		}
 		if (!is_file(in)) {
@@ -265,8 +268,6 @@ static void collect(struct gate *g, struct strv *patches, const char *kdir,
 				die("%s: no such patch, directory or mbox", in);
 			continue;
 		}
-		struct stat st;
-
 		line = first_line(in);
 		/* A NUL byte ends the first line too: empty is no bytes. */
 		if (!*line && stat(in, &st) == 0 && !st.st_size)
@@ -277,6 +278,7 @@ static void collect(struct gate *g, struct strv *patches, const char *kdir,
 		else
 			add_file(patches, in);
 		free(line);
+		free(copy);
 	}
 }
 
@@ -411,8 +413,13 @@ int cmd_gate(int argc, char **argv)
 	tree_dir = copy_tree(&g, tree.kdir);
 
 	/* Nothing to undo when TIP and BASE hold the same content. */
-	if (g.to_base && read_file(g.to_base, NULL)[0])
-		apply_patch(&g, g.to_base, tree_dir);
+	if (g.to_base) {
+		char *undo = read_file(g.to_base, NULL);
+
+		if (undo && undo[0])
+			apply_patch(&g, g.to_base, tree_dir);
+		free(undo);
+	}
 	steps = xcalloc(patches.n + 1, sizeof(*steps));
 	gate_report_init(&report, opts.format, opts.terse, patches.n);
 	for (int i = 0; i <= patches.n; i++) {
