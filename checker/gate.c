@@ -204,6 +204,7 @@ static void add_mbox(const struct gate *g, struct strv *patches,
 	free(arg);
 	free(out);
 	free(err);
+	free(dir);
 }
 
 /*
@@ -235,6 +236,9 @@ static void add_range(struct gate *g, struct strv *patches, const char *kdir,
 		die("%s: git diff cannot compare %s with %s", range, tip, base);
 	add_dir(g, patches, dir);
 	free(base);
+	free(dir);
+	free(out);
+	free(err);
 }
 
 static void collect(struct gate *g, struct strv *patches, const char *kdir,
