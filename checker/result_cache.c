@@ -167,7 +167,8 @@ static bool read_deps(FILE *deps, struct strv *lines)
 			strv_push(lines, line);
 	}
 	free(line);
-	qsort(lines->v, lines->n, sizeof(*lines->v), cmp_line);
+	if (lines->n)
+		qsort(lines->v, lines->n, sizeof(*lines->v), cmp_line);
 	return !warned;
 }
 
