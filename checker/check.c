@@ -684,6 +684,10 @@ void config_run_free(struct config_run *run)
 	for (int i = 0; i < run->srcs.n; i++)
 		source_free(&run->srcs.v[i]);
 	free(run->srcs.v);
+	/* -p: every command's flags, which the sources pointed into. */
+	for (int i = 0; i < run->nr_compdb_flags; i++)
+		strv_free(&run->compdb_flags[i]);
+	free(run->compdb_flags);
 	strv_free(&run->template);
 	strv_free(&run->names);
 	strv_free(&run->core_names);
