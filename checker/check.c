@@ -662,10 +662,14 @@ static const struct arch *start(struct session *s, int argc, char **argv,
 		die("--matrix makes its own builds: not with --config, --build or -p");
 	if (opts->matrix && !arch->nr_matrix)
 		die("the %s arch data has no matrix", arch->name);
-	tree_open(tree,
-		  opts->positional.n ? opts->positional.v[0] :
-				       kdir_of_build(opts->compdb_dir),
-		  arch);
+	if (opts->positional.n) {
+		tree_open(tree, opts->positional.v[0], arch);
+	} else {
+		char *kdir = kdir_of_build(opts->compdb_dir);
+
+		tree_open(tree, kdir, arch);
+		free(kdir);
+	}
 	s->arch = arch;
 	return arch;
 }
