@@ -718,7 +718,7 @@ static char *check_key(const struct session *s, const struct config_run *run)
 			      run->build.dir, s->arch->name, arch_data ?: "-",
 			      s->opts.all_files);
 	struct strv files = { 0 };
-	uint64_t added = FNV1A_INIT;
+	uint64_t added = FNV1A_INIT, sources = FNV1A_INIT;
 	char *next;
 
 	for (int i = 0; i < NR_RULES; i++) {
@@ -727,22 +727,24 @@ static char *check_key(const struct session *s, const struct config_run *run)
 		key = next;
 	}
 	/*
-	 * Which definitions are new decides where an overlap is reported:
-	 * the added lines, hashed (a patch may add 10^5 of them).
+	 * Which definitions are new decides where an overlap is reported;
+	 * the arch's sources, which are worth parsing. Both hashed: a patch
+	 * may add 10^5 lines, an arch has hundreds of sources.
 	 */
 	for (int i = 0; i < s->engine.added.n; i++)
 		added = fnv1a(added, s->engine.added.v[i],
 			      strlen(s->engine.added.v[i]) + 1);
-	next = xasprintf("%s\nadded=%016llx", key, (unsigned long long)added);
-	free(key);
-	key = next;
 	list_c_files(scope, &files);
 	for (int i = 0; i < files.n; i++) {
-		next = xasprintf("%s\n%s", key,
-				 files.v[i] + strlen(s->tree.kdir) + 1);
-		free(key);
-		key = next;
+		const char *rel = files.v[i] + strlen(s->tree.kdir) + 1;
+
+		sources = fnv1a(sources, rel, strlen(rel) + 1);
 	}
+	next = xasprintf("%s\nadded=%016llx\nsources=%016llx", key,
+			 (unsigned long long)added,
+			 (unsigned long long)sources);
+	free(key);
+	key = next;
 	strv_free(&files);
 	free(arch_data);
 	free(scope);
