@@ -275,6 +275,22 @@ static void add_comment_term(struct arch *arch, struct strv *words,
 	t->text = join_words(words, 1);
 }
 
+/* swap-comment-bit WORD MACRO-SUM */
+static void add_comment_bit(struct arch *arch, struct strv *words,
+			    const char *origin, int lineno)
+{
+	struct comment_bit *b;
+
+	if (words->n != 2 || !is_macro_sum(words->v[1]) ||
+	    arch->nr_swap_comment_bits ==
+		    (int)ARRAY_SIZE(arch->swap_comment_bits))
+		die("%s:%d: 'swap-comment-bit' takes: WORD MACRO[+-N]", origin,
+		    lineno);
+	b = &arch->swap_comment_bits[arch->nr_swap_comment_bits++];
+	b->word = xstrdup(words->v[0]);
+	b->value = xstrdup(words->v[1]);
+}
+
 /* matrix NAME +SYMBOL -SYMBOL... */
 static void add_matrix(struct arch *arch, struct strv *words,
 		       const char *origin, int lineno)
@@ -356,8 +372,16 @@ static void parse_line(struct arch *arch, char *line, const char *origin,
 			die("%s:%d: 'swap-comment-start' takes: TEXT...",
 			    origin, lineno);
 		arch->swap_comment_start = join_words(&words, 0);
-	} else if (!strcmp(key, "swap-comment-term"))
+	} else if (!strcmp(key, "swap-comment-term")) {
 		add_comment_term(arch, &words, origin, lineno);
+	} else if (!strcmp(key, "swap-comment-join")) {
+		if (!words.n)
+			die("%s:%d: 'swap-comment-join' takes: WORD...", origin,
+			    lineno);
+		for (int i = 0; i < words.n; i++)
+			strv_push(&arch->swap_comment_joins, words.v[i]);
+	} else if (!strcmp(key, "swap-comment-bit"))
+		add_comment_bit(arch, &words, origin, lineno);
 	else if (!strcmp(key, "annotation"))
 		add_annotation(arch, &words, origin, lineno);
 	else if (!strcmp(key, "alias"))

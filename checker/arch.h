@@ -47,6 +47,12 @@ struct comment_term {
 	char *text;
 };
 
+/* A word the swap layout comment writes for a bit number ("XLEN-1"). */
+struct comment_bit {
+	char *word;
+	char *value; /* a macro sum giving it in each configuration */
+};
+
 /*
  * The generic tests core mm applies to an entry of a non-present state:
  * each bit they read must be zero in it (pte_present for swap).
@@ -107,6 +113,9 @@ struct arch {
 	char *swap_comment_start; /* the line that opens the comment */
 	struct comment_term swap_comment_terms[8];
 	int nr_swap_comment_terms;
+	struct strv swap_comment_joins; /* "to" in "bits 7 to 11" */
+	struct comment_bit swap_comment_bits[4];
+	int nr_swap_comment_bits;
 	struct matrix_def matrix[8];
 	int nr_matrix;
 };

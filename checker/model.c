@@ -93,6 +93,10 @@ static void macro_names(const struct arch *arch, struct strv *names)
 		add_terms(names, arch->fields[i].shift_macro);
 		add_terms(names, arch->fields[i].bits_macro);
 	}
+	for (int i = 0; i < arch->nr_swap_comment_bits; i++) {
+		add_name(names, arch->swap_comment_bits[i].value);
+		add_terms(names, arch->swap_comment_bits[i].value);
+	}
 	for (int i = 0; i < arch->nr_sw_masks; i++)
 		add_name(names, arch->sw_masks[i].macro);
 	for (int i = 0; i < arch->access_keep.n; i++)

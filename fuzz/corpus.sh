@@ -18,8 +18,10 @@ for f in $(find "$cache" -maxdepth 8 -name '*.o.cmd' -size -64k 2>/dev/null |
 	cp "$f" "$out/flags/$i" && i=$((i + 1))
 done
 for f in "$kdir"/arch/arm64/include/asm/pgtable.h \
-	"$kdir"/arch/x86/include/asm/pgtable_64.h; do
-	[ -f "$f" ] && cp "$f" "$out/swap_comment/${f##*/asm/}"
+	"$kdir"/arch/x86/include/asm/pgtable_64.h \
+	"$kdir"/arch/riscv/include/asm/pgtable.h; do
+	name=${f#"$kdir"/arch/}
+	[ -f "$f" ] && cp "$f" "$out/swap_comment/${name%%/*}-${f##*/}"
 done
 build/fuzz/seeds "$out/serial/seed" "$out/baseline/seed"
 cp "$out/baseline/seed" "$out/suppress/plain"

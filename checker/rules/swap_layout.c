@@ -190,16 +190,37 @@ static bool flag_compiled_out(struct unit *unit)
 	return false;
 }
 
-/* The arch data's swap layout comment in @file, one entry per bit line. */
-static int read_comment(const char *file, const char *start,
+/*
+ * The arch data's swap layout comment in @file, one entry per bit line; a
+ * bit word ("XLEN-1") the configuration gives no value is not read.
+ */
+static int read_comment(struct unit *unit, const char *file,
 			struct comment_line *out, int max)
 {
+	const struct arch *arch = unit->arch;
+	const char *words[ARRAY_SIZE(arch->swap_comment_bits)];
+	unsigned int values[ARRAY_SIZE(arch->swap_comment_bits)];
+	struct comment_grammar grammar = {
+		.start = arch->swap_comment_start,
+		.joins = &arch->swap_comment_joins,
+		.bit_words = words,
+		.bit_values = values,
+	};
 	char *text = read_file(file, NULL);
+	uint64_t v;
 	int n;
 
 	if (!text)
 		return 0;
-	n = swap_comment_parse(text, start, out, max);
+	for (int i = 0; i < arch->nr_swap_comment_bits; i++) {
+		if (!model_value(&unit->model, arch->swap_comment_bits[i].value,
+				 &v) ||
+		    v > 63)
+			continue;
+		words[grammar.nr_bit_words] = arch->swap_comment_bits[i].word;
+		values[grammar.nr_bit_words++] = v;
+	}
+	n = swap_comment_parse(text, &grammar, out, max);
 	free(text);
 	return n;
 }
@@ -252,8 +273,7 @@ static void check_comment(struct unit *unit, const struct layout *layout,
 	if (!unit->arch->swap_comment)
 		return;
 	file = xasprintf("%s/%s", unit->kdir, unit->arch->swap_comment);
-	n = read_comment(file, unit->arch->swap_comment_start, lines,
-			 ARRAY_SIZE(lines));
+	n = read_comment(unit, file, lines, ARRAY_SIZE(lines));
 	for (int i = 0; i < n; i++) {
 		said |= range_mask(lines[i].lo, lines[i].hi);
 		if (line_agrees(unit, st, swap_zero_bits(unit, layout),
@@ -281,8 +301,11 @@ static void check_comment(struct unit *unit, const struct layout *layout,
 		format_bits(packed_bits & ~said, bits, sizeof(bits));
 		unit_report_macro(
 			unit, my_id, definition(unit, o->name),
-			"%s (bits %s) is missing from the swap layout comment in %s",
-			o->name, bits, unit->arch->swap_comment);
+			"%s (%s %s) is missing from the swap layout comment in %s",
+			o->name,
+			__builtin_popcountll(packed_bits & ~said) > 1 ? "bits" :
+									"bit",
+			bits, unit->arch->swap_comment);
 	}
 	free(file);
 }
