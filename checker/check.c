@@ -88,11 +88,6 @@ static bool mentions(const char *file, const struct strv *names)
 	return found;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void list_c_files(const char *dir, struct strv *out)
 {
 	struct strv entries = { 0 };
@@ -105,7 +100,7 @@ static void list_c_files(const char *dir, struct strv *out)
 		if (de->d_name[0] != '.')
 			strv_push(&entries, de->d_name);
 	closedir(d);
-	qsort(entries.v, entries.n, sizeof(char *), cmp_str);
+	strv_sort(&entries);
 	for (int i = 0; i < entries.n; i++) {
 		char *path = xasprintf("%s/%s", dir, entries.v[i]);
 

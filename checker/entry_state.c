@@ -126,7 +126,8 @@ static struct state state_copy(const struct state *s)
 	struct state c = { NULL, s->n, s->dead };
 
 	c.v = xcalloc(s->n + 1, sizeof(*c.v));
-	memcpy(c.v, s->v, s->n * sizeof(*c.v));
+	if (s->n)
+		memcpy(c.v, s->v, s->n * sizeof(*c.v));
 	return c;
 }
 

@@ -137,11 +137,6 @@ static void add_file(struct strv *patches, const char *path)
 	strv_push(patches, real);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* A directory: its patches in name order, without the cover letter. */
 static void add_dir(const struct gate *g, struct strv *patches, const char *dir)
 {
@@ -160,7 +155,7 @@ static void add_dir(const struct gate *g, struct strv *patches, const char *dir)
 		    !strstr(p, "cover-letter"))
 			strv_pushf(&names, "%s/%s", dir, p);
 	}
-	qsort(names.v, names.n, sizeof(char *), cmp_str);
+	strv_sort(&names);
 	for (int i = 0; i < names.n; i++)
 		add_file(patches, names.v[i]);
 	if (!names.n)

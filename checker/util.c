@@ -259,6 +259,18 @@ void strv_free(struct strv *sv)
 	sv->n = sv->alloc = 0;
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void strv_sort(struct strv *sv)
+{
+	/* qsort() of an empty list would be handed a NULL array. */
+	if (sv->n > 1)
+		qsort(sv->v, sv->n, sizeof(*sv->v), cmp_str);
+}
+
 /* Read from signal handlers: atomic, not volatile. */
 static int running_child;
 

@@ -52,6 +52,8 @@ struct strv {
 void strv_push(struct strv *sv, const char *s);
 void strv_pushf(struct strv *sv, const char *fmt, ...) __printf(2, 3);
 void strv_free(struct strv *sv);
+/* Sort in strcmp() order. */
+void strv_sort(struct strv *sv);
 
 /*
  * Run @argv with stdout and stderr sent to @log (appended), or inherited

@@ -81,11 +81,6 @@ static const char *missing_helper(struct unit *unit, const char *feature,
 	return NULL;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The headers in @dir, in name order. */
 static void list_headers(const char *dir, struct strv *out)
 {
@@ -98,7 +93,7 @@ static void list_headers(const char *dir, struct strv *out)
 		if (ends_with(de->d_name, ".h"))
 			strv_pushf(out, "%s/%s", dir, de->d_name);
 	closedir(d);
-	qsort(out->v, out->n, sizeof(char *), cmp_str);
+	strv_sort(out);
 }
 
 /*

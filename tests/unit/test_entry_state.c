@@ -133,12 +133,22 @@ static void test_forget(void **state)
 	       "is_swap_pte:2:0? pte_soft_dirty:4:0? pte_soft_dirty:5:0? ");
 }
 
+/* A loop where no variable is tracked yet: an empty state is copied. */
+static void test_empty_loop(void **state)
+{
+	expect("void f(int n) {\n"
+	       "while (n--) ;\n"
+	       "}\n",
+	       "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_branches),
 		cmocka_unit_test(test_expressions),
 		cmocka_unit_test(test_forget),
+		cmocka_unit_test(test_empty_loop),
 	};
 
 	return cmocka_run_group_tests_name("entry_state", tests, NULL, NULL);
