@@ -62,6 +62,24 @@ static void add_tracking(struct arch *arch, struct strv *words,
 	t->have = words->n == 5 ? xstrdup(words->v[4]) : NULL;
 }
 
+/* tracking-pmd FEATURE MACRO: the bit a pmd entry keeps it in. */
+static void add_tracking_pmd(struct arch *arch, struct strv *words,
+			     const char *origin, int lineno)
+{
+	struct tracking *t = NULL;
+
+	if (words->n != 2)
+		die("%s:%d: 'tracking-pmd' takes: feature macro", origin,
+		    lineno);
+	for (int i = 0; i < arch->nr_tracking; i++)
+		if (!strcmp(arch->tracking[i].feature, words->v[0]))
+			t = &arch->tracking[i];
+	if (!t || t->pmd_macro)
+		die("%s:%d: 'tracking-pmd %s' needs one 'tracking %s' line before it",
+		    origin, lineno, words->v[0], words->v[0]);
+	t->pmd_macro = xstrdup(words->v[1]);
+}
+
 int arch_state(const struct arch *arch, const char *name)
 {
 	for (int i = 0; i < arch->states.n; i++)
@@ -355,6 +373,8 @@ static void parse_line(struct arch *arch, char *line, const char *origin,
 		add_words(&arch->access_keep, &words);
 	else if (!strcmp(key, "tracking"))
 		add_tracking(arch, &words, origin, lineno);
+	else if (!strcmp(key, "tracking-pmd"))
+		add_tracking_pmd(arch, &words, origin, lineno);
 	else if (!strcmp(key, "state"))
 		add_states(arch, &words, origin, lineno);
 	else if (!strcmp(key, "bit"))

@@ -75,6 +75,7 @@ struct tracking {
 	char *swp_macro; /* its swap twin */
 	char *config; /* the Kconfig symbol under which it must work */
 	char *have; /* the arch's select: HAVE_ARCH_SOFT_DIRTY */
+	char *pmd_macro; /* a pmd's bit where not the pte's (s390), or NULL */
 };
 
 struct arch {

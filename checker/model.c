@@ -84,6 +84,8 @@ static void macro_names(const struct arch *arch, struct strv *names)
 	for (int i = 0; i < arch->nr_tracking; i++) {
 		add_name(names, arch->tracking[i].pte_macro);
 		add_name(names, arch->tracking[i].swp_macro);
+		if (arch->tracking[i].pmd_macro)
+			add_name(names, arch->tracking[i].pmd_macro);
 	}
 	for (int i = 0; i < arch->nr_bits; i++)
 		add_name(names, arch->bits[i].macro);

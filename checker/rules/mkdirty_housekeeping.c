@@ -17,7 +17,9 @@
  *      effects test the dirty bit (pte_sw_dirty()) or the whole
  *      hardware-dirty combination (pte_hw_dirty(): writable and not
  *      read-only), whatever it is called; the arch data's dirty-test
- *      names are a fallback;
+ *      names are a fallback. A function called there with no pte_t,
+ *      pmd_t or pud_t argument tests no entry (PageDirty(page) in
+ *      s390's mk_pte(): the page's dirtiness, s390's design);
  *   2. the same, where the condition is a local variable assigned from
  *      such a test.
  * Whether a helper sets soft-dirty is read from its body, never assumed
@@ -110,6 +112,59 @@ static bool is_dirty_test(struct unit *unit, const char *name)
 	return found;
 }
 
+static bool is_entry_type(CXType t)
+{
+	CXString s = clang_getTypeSpelling(t);
+	const char *name = clang_getCString(s);
+	bool entry;
+
+	if (!strncmp(name, "const ", 6))
+		name += 6;
+	entry = !strcmp(name, "pte_t") || !strcmp(name, "pmd_t") ||
+		!strcmp(name, "pud_t");
+	clang_disposeString(s);
+	return entry;
+}
+
+struct call_search {
+	const char *name;
+	bool takes_entry, seen;
+};
+
+static enum CXChildVisitResult find_call(CXCursor c, CXCursor parent,
+					 CXClientData data)
+{
+	struct call_search *cs = data;
+	CXString s;
+
+	if (clang_getCursorKind(c) != CXCursor_CallExpr)
+		return CXChildVisit_Recurse;
+	s = clang_getCursorSpelling(c);
+	if (!strcmp(clang_getCString(s), cs->name)) {
+		cs->seen = true;
+		for (int i = 0; i < clang_Cursor_getNumArguments(c); i++)
+			if (is_entry_type(clang_getCursorType(
+				    clang_Cursor_getArgument(c, i))))
+				cs->takes_entry = true;
+	}
+	clang_disposeString(s);
+	return CXChildVisit_Recurse;
+}
+
+/*
+ * Is @name, called in @c, a test of an entry? A function called there with
+ * no pte_t, pmd_t or pud_t argument tests something else, whatever bits
+ * its body seems to read: PageDirty(page) reads page flags (s390's
+ * mk_pte()). A macro leaves no call to see: its tokens decide.
+ */
+static bool tests_an_entry(CXCursor c, const char *name)
+{
+	struct call_search cs = { name, false, false };
+
+	clang_visitChildren(c, find_call, &cs);
+	return !cs.seen || cs.takes_entry;
+}
+
 /* Is a token of @c a call (NAME followed by '(') of a dirtiness test? */
 static bool mentions_dirty_test(struct unit *unit, CXCursor c)
 {
@@ -119,7 +174,8 @@ static bool mentions_dirty_test(struct unit *unit, CXCursor c)
 	cursor_tokens(unit->tu->cx, c, &tokens);
 	for (int i = 0; i + 1 < tokens.n && !found; i++)
 		found = !strcmp(tokens.v[i + 1], "(") &&
-			is_dirty_test(unit, tokens.v[i]);
+			is_dirty_test(unit, tokens.v[i]) &&
+			tests_an_entry(c, tokens.v[i]);
 	strv_free(&tokens);
 	return found;
 }
@@ -167,7 +223,8 @@ static bool tests_dirtiness(const struct site *s, CXCursor cond)
 		struct flag_search fs = { s->unit, tokens.v[i], false };
 
 		if (i + 1 < tokens.n && !strcmp(tokens.v[i + 1], "(") &&
-		    is_dirty_test(s->unit, tokens.v[i])) {
+		    is_dirty_test(s->unit, tokens.v[i]) &&
+		    tests_an_entry(cond, tokens.v[i])) {
 			found = true;
 			break;
 		}

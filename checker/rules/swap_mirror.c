@@ -20,7 +20,9 @@
  *      missing from the arch or disagrees (checked when its pte variant is
  *      right, so that one mistake is one finding);
  *   4. pte_mk<f>(), pte_<f>(), pte_clear_<f>() (and pmd) disagree on the
- *      present-entry bit.
+ *      present-entry bit; a pmd's is the pte's, unless the arch data
+ *      gives the pmd a bit of its own (s390's segment entries:
+ *      'tracking-pmd soft_dirty _SEGMENT_ENTRY_SOFT_DIRTY').
  *
  * Error:
  *   static inline pte_t pte_swp_clear_soft_dirty(pte_t pte)
@@ -130,13 +132,15 @@ static void check_feature(struct unit *unit, const struct tracking *t,
 		   kconfig_enabled(unit->kconfig, "ARCH_ENABLE_THP_MIGRATION");
 	const char *bit_name = model_name(&unit->model, t->pte_macro);
 	const char *twin_name = model_name(&unit->model, t->swp_macro);
+	const char *pmd_name = bit_name;
 	const struct macro_value *twin;
-	uint64_t bit, swp_bit;
+	uint64_t bit, swp_bit, pmd_bit;
 	struct helper mk;
 	char name[128];
 
 	if (!model_value(&unit->model, bit_name, &bit) || !bit)
 		return;
+	pmd_bit = bit;
 	if (!model_value(&unit->model, twin_name, &swp_bit) || !swp_bit) {
 		twin = model_macro(&unit->model, twin_name);
 		unit_report_macro(
@@ -158,10 +162,17 @@ static void check_feature(struct unit *unit, const struct tracking *t,
 			      fields, mk.file, mk.line, true);
 	}
 	helper_free(&mk);
+	/* A pmd keeps the feature on the pte's bit unless the data says. */
+	if (t->pmd_macro) {
+		pmd_name = model_name(&unit->model, t->pmd_macro);
+		if (!model_value(&unit->model, pmd_name, &pmd_bit))
+			pmd_bit = 0;
+	}
 	for (size_t k = 0; k < ARRAY_SIZE(present); k++)
 		if (check(unit, "pte", present[k], t, bit_name, bit, 0, NULL, 0,
-			  false))
-			check(unit, "pmd", present[k], t, bit_name, bit, 0,
+			  false) &&
+		    pmd_bit)
+			check(unit, "pmd", present[k], t, pmd_name, pmd_bit, 0,
 			      NULL, 0, false);
 }
 
