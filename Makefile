@@ -132,13 +132,16 @@ run:
 # own in build-san/san/ and ends the run with exit 86, so a case that
 # expects ptecheck's exit 1 cannot hide one; the suite fails while any
 # report is there. Without SAN=1, a full run ends with the SAN=1 run of
-# SAN_TESTS: what CI can afford of it (every parser of ours, each mode).
+# SAN_TESTS: what CI can afford of it (every parser of ours, each mode;
+# the unit tests are built with ASan and UBSan in every run).
 SAN_DIR = $(CURDIR)/$(B)/san
 SAN_LOG = $(SAN_DIR)/report
 SAN_ENV = ASAN_OPTIONS=log_path=$(SAN_LOG):exitcode=86:detect_leaks=1 \
 	  UBSAN_OPTIONS=log_path=$(SAN_LOG):print_stacktrace=1:halt_on_error=1 \
 	  LSAN_OPTIONS=log_path=$(SAN_LOG):exitcode=86:suppressions=$(CURDIR)/scripts/lsan.supp
-SAN_TESTS = $(addprefix tests/,hostile output gate/bad_input.sh gate/mbox.sh \
+SAN_TESTS = $(addprefix tests/,hostile/patches.sh hostile/odd_patches.sh \
+	    hostile/full_disk.sh output gate/bad_input.sh gate/mbox.sh \
+	    integration/bad_input.sh \
 	    integration/result_cache.sh kernel/check_wrapper.sh \
 	    rules/swap_mirror rules/mkdirty_housekeeping/unconverted-fires.t \
 	    rules/tracking_dropped/migration-no-soft-dirty.t \
@@ -164,7 +167,7 @@ endif
 # Tree mode on KDIR (default: the pristine cache tree), with ptecheck's
 # build cache in CACHE like the other targets.
 check: all
-	$(Q)PTECHECK_CACHE="$(CACHE)" build/ptecheck check $(if $(ARCH),--arch $(ARCH)) "$(KDIR)"
+	$(Q)PTECHECK_CACHE="$(CACHE)" $(B)/ptecheck check $(if $(ARCH),--arch $(ARCH)) "$(KDIR)"
 
 bench:
 	$(prepare)

@@ -36,14 +36,18 @@ void findings_free(struct findings *fs)
 }
 
 /* Configuration labels are compared whole: "4k-48" is not "64k-48". */
+static bool has_config(const struct finding *f, const char *config)
+{
+	for (int i = 0; i < f->configs.n; i++)
+		if (!strcmp(f->configs.v[i], config))
+			return true;
+	return false;
+}
+
 static void add_config(const struct findings *fs, struct finding *f)
 {
-	if (!fs->config)
-		return;
-	for (int i = 0; i < f->configs.n; i++)
-		if (!strcmp(f->configs.v[i], fs->config))
-			return;
-	strv_push(&f->configs, fs->config);
+	if (fs->config && !has_config(f, fs->config))
+		strv_push(&f->configs, fs->config);
 }
 
 static bool same_site(const struct finding *f, int rule, const char *file,
@@ -58,9 +62,19 @@ static void add_finding(struct findings *fs, int rule, const char *file,
 {
 	struct finding *f;
 
+	/*
+	 * One finding a site in a configuration. Across configurations a
+	 * site whose text differs (riscv's swap offset ends at bit 63 or 31)
+	 * is a finding of its own, so that each names its configurations.
+	 */
 	for (int i = 0; i < fs->n; i++) {
-		if (same_site(&fs->v[i], rule, file, line, column)) {
-			add_config(fs, &fs->v[i]);
+		struct finding *same = &fs->v[i];
+
+		if (!same_site(same, rule, file, line, column))
+			continue;
+		if (!strcmp(same->message, message) || !fs->config ||
+		    has_config(same, fs->config)) {
+			add_config(fs, same);
 			free(message);
 			return;
 		}
@@ -166,7 +180,9 @@ static int cmp_finding(const void *a, const void *b)
 		return x->line < y->line ? -1 : 1;
 	if (x->column != y->column)
 		return x->column < y->column ? -1 : 1;
-	return x->rule - y->rule;
+	if (x->rule != y->rule)
+		return x->rule - y->rule;
+	return strcmp(x->message, y->message);
 }
 
 void report_sort(struct findings *fs)

@@ -309,14 +309,20 @@ static void test_configs(void **state)
 	findings_set_config(&fs, "4k-48");
 	findings_add(&fs, MK, "a.c", 1, 1, "x");
 	findings_add(&fs, MK, "a.c", 1, 1, "x");
+	/* Another text at a site of this configuration: one site, one. */
+	findings_add(&fs, MK, "a.c", 1, 1, "x2");
 	findings_set_config(&fs, "64k-52");
 	findings_add(&fs, MK, "a.c", 1, 1, "x");
 	findings_add(&fs, MK, "b.c", 1, 1, "y");
+	/* The site says otherwise in another configuration: its own. */
+	findings_set_config(&fs, "rv32");
+	findings_add(&fs, MK, "b.c", 1, 1, "y31");
 	out = printed(FORMAT_GCC, "c", 2);
 	assert_string_equal(out,
 		"a.c:1:1: error: x (in 64k-48; 4k-48; 64k-52) "
 		"[MKDIRTY_HOUSEKEEPING]\n"
-		"b.c:1:1: error: y (in 64k-52) [MKDIRTY_HOUSEKEEPING]\n");
+		"b.c:1:1: error: y (in 64k-52) [MKDIRTY_HOUSEKEEPING]\n"
+		"b.c:1:1: error: y31 (in rv32) [MKDIRTY_HOUSEKEEPING]\n");
 	free(out);
 	findings_free(&fs);
 	assert_int_equal(fs.n, 0);
