@@ -41,38 +41,58 @@ if ! flock -n 9; then
 	flock 9
 fi
 
-# Path, type, size, mtime, mode and link target of everything: any write
-# into the tree changes it (a write through a hard link moves the mtime),
-# in half a second for 1.4 GB, without reading file contents. The listing
-# goes to DIR.meta.new and is kept as DIR.meta with the stamp, to name
-# what changed next time.
+# meta DIR: path, type, size, mtime, mode and link target of everything:
+# any write into the tree changes it (a write through a hard link moves
+# the mtime), in a second for 1.4 GB, without reading file contents.
+# meta DIR FILE...: a patched copy. A write through a link it shares with
+# its pristine tree shows in the pristine's meta, checked first; so only
+# its names, types and inodes (readdir's, no stat: a third of the time),
+# and the full line of each FILE of its own, the ones its patches wrote.
+# The listing goes to DIR.meta.new and is kept as DIR.meta with the
+# stamp, to name what changed next time.
 meta() {
-	(cd "$1" && find . -printf '%p %y %s %T@ %m %l\n') | LC_ALL=C sort >"$1.meta.new"
-	sha256sum <"$1.meta.new" | cut -d' ' -f1
+	local dir=$1 f
+	shift
+	if [ $# = 0 ]; then
+		(cd "$dir" && find . -printf '%p %y %s %T@ %m %l\n')
+	else
+		(cd "$dir" && find . -printf '%p %y %i\n' &&
+		 for f in "$@"; do
+			 if [ -e "$f" ]; then
+				 stat -c './%n %F %s %Y %a' -- "$f"
+			 fi
+		 done)
+	fi | LC_ALL=C sort >"$dir.meta.new"
+	sha256sum <"$dir.meta.new" | cut -d' ' -f1
 }
 
-# unchanged DIR STAMP: the tree still matches line 2 of its stamp.
+# unchanged DIR STAMP [FILE...]: the tree still matches line 2 of its
+# stamp.
 unchanged() {
-	if [ "$(sed -n 2p "$2")" = "$(meta "$1")" ]; then
-		mv "$1.meta.new" "$1.meta"
+	local dir=$1 st=$2
+	shift 2
+	if [ "$(sed -n 2p "$st")" = "$(meta "$dir" "$@")" ]; then
+		mv "$dir.meta.new" "$dir.meta"
 		return 0
 	fi
-	echo "trees: ${1#"$cache"/} was written to since it was laid, changed:"
-	if [ -f "$1.meta" ]; then
-		LC_ALL=C comm -3 "$1.meta" "$1.meta.new" | awk '{ print $1 }' |
+	echo "trees: ${dir#"$cache"/} was written to since it was laid, changed:"
+	if [ -f "$dir.meta" ]; then
+		LC_ALL=C comm -3 "$dir.meta" "$dir.meta.new" | awk '{ print $1 }' |
 			uniq | head -n 5 | sed 's/^/trees:   /'
 	fi
-	rm -f "$1.meta.new"
+	rm -f "$dir.meta.new"
 	return 1
 }
 
-# stamp DIR STAMP LINE1 [LINE3]: record a freshly laid tree.
+# stamp DIR STAMP LINE1 [LINE3 [FILE...]]: record a freshly laid tree.
 stamp() {
-	printf '%s\n%s\n' "$3" "$(meta "$1")" >"$2"
-	if [ $# -gt 3 ]; then
-		echo "$4" >>"$2"
+	local dir=$1 st=$2 line1=$3 line3=${4:-}
+	shift $(($# < 4 ? $# : 4))
+	printf '%s\n%s\n' "$line1" "$(meta "$dir" "$@")" >"$st"
+	if [ -n "$line3" ]; then
+		echo "$line3" >>"$st"
 	fi
-	mv "$1.meta.new" "$1.meta"
+	mv "$dir.meta.new" "$dir.meta"
 }
 
 # Make sure $cache/linux-source-$1 is the Debian tarball, unpacked and
@@ -80,11 +100,17 @@ stamp() {
 # it) holds the tarball's size and mtime, so a new Debian upload
 # re-extracts; the tree's meta, so a tree written to is re-extracted; and
 # when it was laid, so the patched copies follow a re-extraction.
+checked_versions=" "
 pristine() {
 	local v=$1 tarball=/usr/src/linux-source-$1.tar.xz
 	local dir=$cache/linux-source-$1 st=$cache/linux-source-$1.stamp
 	local want
 
+	# Once a run: the patched copies of one version all ask.
+	case $checked_versions in
+	*" $v "*) return 0 ;;
+	esac
+	checked_versions="$checked_versions$v "
 	[ -f "$tarball" ] || die "$tarball missing: run 'make deps'"
 	want=$(stat -c '%s %Y' "$tarball")
 	if [ -d "$dir" ] && [ -f "$st" ]; then
@@ -124,7 +150,7 @@ pristine() {
 # its stamp sums the patches and the pristine's stamp: an edited, added or
 # removed patch, or a re-extraction, rebuilds it; so does a write into it.
 patched() {
-	local name=$1 v base dir st want p f
+	local name=$1 v base dir st want p f own
 	shift
 	v=$(printf '%s\n' "$name" | grep -o '[0-9]\+\.[0-9]\+' | head -n 1)
 	[ -n "$v" ] || die "$name: no kernel version (N.N) in the name"
@@ -137,10 +163,16 @@ patched() {
 	st=$dir.stamp
 	pristine "$v"
 
-	want=$( (cat "$base.stamp"; cd "$root" && sha256sum "${@#"$root"/}") |
+	# The files the patches write; "meta 2" names this meta's form, so a
+	# stamp of an older form rebuilds the tree instead of calling it
+	# written to.
+	mapfile -t own < <(for p in "$@"; do git apply --numstat "$p" | cut -f3; done |
+		LC_ALL=C sort -u)
+	want=$( (echo "meta 2"; cat "$base.stamp"; cd "$root" && sha256sum "${@#"$root"/}") |
 		sha256sum | cut -d' ' -f1)
 	if [ -d "$dir" ] && [ -f "$st" ] &&
-	   [ "$(sed -n 1p "$st")" = "$want" ] && unchanged "$dir" "$st"; then
+	   [ "$(sed -n 1p "$st")" = "$want" ] &&
+	   unchanged "$dir" "$st" "${own[@]}"; then
 		return 0
 	fi
 
@@ -168,7 +200,7 @@ patched() {
 	done
 	rm -rf "$dir"
 	mv "$tmp/t" "$dir"
-	stamp "$dir" "$st" "$want"
+	stamp "$dir" "$st" "$want" "" "${own[@]}"
 	rm -rf "$tmp"
 	tmp=
 }
