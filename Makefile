@@ -96,9 +96,12 @@ trees:
 	@bash scripts/trees.sh "$(CACHE)"
 
 # Each step in its own make, so that -j never runs them out of order.
+# With SAN=1 the plain build too: cases that install or package it must
+# not race to link it.
 define prepare
 	@$(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory all
+	$(if $(filter 1,$(SAN)),@$(MAKE) --no-print-directory SAN= all)
 	@$(MAKE) --no-print-directory trees
 endef
 
