@@ -61,16 +61,24 @@ static uint64_t soft_dirty_bits(struct unit *unit)
  * pmd_t or pud_t) sets soft-dirty: bit 63 of a KVM descriptor or a PAR
  * value is another thing.
  */
-static bool makes_entry(CXCursor func)
+/* The generic API's entry types: pte_t, pmd_t, pud_t. */
+static bool is_entry_type(CXType t)
 {
-	CXType t = clang_getResultType(clang_getCursorType(func));
 	CXString s = clang_getTypeSpelling(t);
 	const char *name = clang_getCString(s);
-	bool entry = !strcmp(name, "pte_t") || !strcmp(name, "pmd_t") ||
-		     !strcmp(name, "pud_t");
+	bool entry;
 
+	if (!strncmp(name, "const ", 6))
+		name += 6;
+	entry = !strcmp(name, "pte_t") || !strcmp(name, "pmd_t") ||
+		!strcmp(name, "pud_t");
 	clang_disposeString(s);
 	return entry;
+}
+
+static bool makes_entry(CXCursor func)
+{
+	return is_entry_type(clang_getResultType(clang_getCursorType(func)));
 }
 
 static bool sets_soft_dirty(struct unit *unit, CXCursor func)
@@ -110,20 +118,6 @@ static bool is_dirty_test(struct unit *unit, const char *name)
 		(hw_bits && (h.effects.test & hw_bits) == hw_bits);
 	helper_free(&h);
 	return found;
-}
-
-static bool is_entry_type(CXType t)
-{
-	CXString s = clang_getTypeSpelling(t);
-	const char *name = clang_getCString(s);
-	bool entry;
-
-	if (!strncmp(name, "const ", 6))
-		name += 6;
-	entry = !strcmp(name, "pte_t") || !strcmp(name, "pmd_t") ||
-		!strcmp(name, "pud_t");
-	clang_disposeString(s);
-	return entry;
 }
 
 struct call_search {
