@@ -1273,6 +1273,69 @@ static bool core_mm_file(struct session *s, const char *kdir, const char *file,
 }
 
 /*
+ * The findings of @file's own parse: from the cache while no file the
+ * parse read has changed (make C=2 checks every file again), else made and
+ * kept. --no-cache makes them afresh; the header analysis is always kept.
+ */
+static void kbuild_source(struct session *s, const struct strv *flags,
+			  const char *kdir, const struct build *build,
+			  const char *file, const char *shown)
+{
+	char *key = header_key(s, flags, kdir), *next, *path, *probe;
+	struct cached_result r = { 0 };
+	int from = s->findings.n, lock = -1;
+	char *why = NULL;
+	struct unit unit;
+	struct tu *tu;
+	CXIndex index;
+
+	/* The per-file flags (KBUILD_BASENAME, ...) count here. */
+	next = xasprintf("%s\nsource %s", key, path_under(file, kdir) ?: file);
+	free(key);
+	key = next;
+	for (int i = 0; i < flags->n; i++) {
+		next = xasprintf("%s\n%s", key, flags->v[i]);
+		free(key);
+		key = next;
+	}
+	path = result_path(s->opts.cache_dir, "kbuild-source", key);
+	if (!s->opts.no_cache) {
+		lock = result_lock(path);
+		if (result_load(path, kdir, &r, &s->findings))
+			goto out;
+	}
+	probe = model_probe_text(s->arch);
+	index = clang_createIndex(0, 0);
+	tu = tu_parse(index, file, flags, NULL, probe, true, &why);
+	if (!tu)
+		die("%s", why);
+	r.deps = tmpfile();
+	if (!r.deps)
+		die("cannot create a temporary file: %s", strerror(errno));
+	if (tu->errors) {
+		warn("%s: does not compile (%d errors, first: %s); checked what parsed",
+		     shown, tu->errors, tu->first_error);
+		result_note_warning(r.deps);
+	}
+	unit_init(&unit, &s->engine, tu, s->arch, kdir);
+	unit.kconfig = build->kconfig;
+	unit_walk(&unit);
+	unit_free(&unit);
+	result_note_files(tu->cx, r.deps);
+	if (!s->opts.no_cache)
+		result_store(path, kdir, &r, &s->findings, from);
+	tu_free(tu);
+	clang_disposeIndex(index);
+	free(probe);
+out:
+	cached_result_free(&r);
+	if (lock >= 0)
+		close(lock);
+	free(path);
+	free(key);
+}
+
+/*
  * Kbuild: $(CHECK) $(CHECKFLAGS) $(c_flags) file.c, in the O= directory.
  * Every file reports the header findings; only a file that names what the
  * rules look for is parsed, as in tree mode.
@@ -1284,10 +1347,7 @@ int cmd_kbuild(int argc, char **argv)
 	struct report_context ctx = { 0 };
 	struct build build = { 0 };
 	struct session s;
-	struct unit unit;
-	char real[PATH_MAX], cwd[PATH_MAX], *why = NULL, *probe, *kdir;
-	struct tu *tu;
-	CXIndex index;
+	char real[PATH_MAX], cwd[PATH_MAX], *kdir;
 	int status;
 
 	memset(&s, 0, sizeof(s));
@@ -1315,23 +1375,8 @@ int cmd_kbuild(int argc, char **argv)
 	engine_set_config(&s.engine, build.label);
 	kbuild_headers(&s, &flags, kdir, &build, &names);
 
-	if (core_mm_file(&s, kdir, real, &names) || mentions(real, &names)) {
-		probe = model_probe_text(s.arch);
-		index = clang_createIndex(0, 0);
-		tu = tu_parse(index, real, &flags, NULL, probe, true, &why);
-		if (!tu)
-			die("%s", why);
-		if (tu->errors)
-			warn("%s: does not compile (%d errors, first: %s); checked what parsed",
-			     sources.v[0], tu->errors, tu->first_error);
-		unit_init(&unit, &s.engine, tu, s.arch, kdir);
-		unit.kconfig = build.kconfig;
-		unit_walk(&unit);
-		unit_free(&unit);
-		tu_free(tu);
-		clang_disposeIndex(index);
-		free(probe);
-	}
+	if (core_mm_file(&s, kdir, real, &names) || mentions(real, &names))
+		kbuild_source(&s, &flags, kdir, &build, real, sources.v[0]);
 
 	ctx.config = build.label;
 	ctx.kdir = kdir;
