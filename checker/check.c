@@ -1289,11 +1289,13 @@ static void kbuild_source(struct session *s, const struct strv *flags,
 	struct tu *tu;
 	CXIndex index;
 
-	/* The per-file flags (KBUILD_BASENAME, ...) count here. */
+	/* The per-file flags the header key leaves out count here. */
 	next = xasprintf("%s\nsource %s", key, path_under(file, kdir) ?: file);
 	free(key);
 	key = next;
 	for (int i = 0; i < flags->n; i++) {
+		if (!strstr(flags->v[i], "KBUILD_"))
+			continue;
 		next = xasprintf("%s\n%s", key, flags->v[i]);
 		free(key);
 		key = next;

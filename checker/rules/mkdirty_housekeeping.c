@@ -56,11 +56,6 @@ static uint64_t soft_dirty_bits(struct unit *unit)
 	return v;
 }
 
-/*
- * Only a helper that makes an entry (it returns the generic API's pte_t,
- * pmd_t or pud_t) sets soft-dirty: bit 63 of a KVM descriptor or a PAR
- * value is another thing.
- */
 /* The generic API's entry types: pte_t, pmd_t, pud_t. */
 static bool is_entry_type(CXType t)
 {
@@ -76,6 +71,11 @@ static bool is_entry_type(CXType t)
 	return entry;
 }
 
+/*
+ * Only a helper that makes an entry (it returns the generic API's pte_t,
+ * pmd_t or pud_t) sets soft-dirty: bit 63 of a KVM descriptor or a PAR
+ * value is another thing.
+ */
 static bool makes_entry(CXCursor func)
 {
 	return is_entry_type(clang_getResultType(clang_getCursorType(func)));
