@@ -26,6 +26,7 @@
 #include "layout_html.h"
 #include "patch_check.h"
 #include "report.h"
+#include "tree_pool.h"
 
 /* One step of the series: the scratch tree after its patch, checked. */
 struct step {
@@ -65,7 +66,11 @@ struct gate {
 	const struct options *opts;
 	char *scratch; /* under the cache; removed at exit or on a signal */
 	char *to_base; /* BASE..TIP: the diff that takes the copy to BASE */
+	struct tree_pool pool; /* the cache's copy of KDIR, when taken */
 };
+
+/* Copies of trees the cache keeps for later gates. */
+#define POOLS_KEPT 4
 
 /* Run a command, its stdout into @out (a file path), stderr into @err. */
 static int run_to(char *const argv[], const char *dir, const char *out,
@@ -333,13 +338,21 @@ static const char *base_name(const char *path)
 	return strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 }
 
-/* A copy of KDIR to apply to: hard links (git apply replaces files). */
-static char *copy_tree(const struct gate *g, const char *kdir)
+/*
+ * A copy of KDIR to apply to: hard links (git apply replaces files). The
+ * cache's copy, mended, when this run can have it; else one of its own.
+ */
+static char *copy_tree(struct gate *g, const char *kdir)
 {
-	char *tree_dir = xasprintf("%s/tree", g->scratch);
-	char *out = xasprintf("%s/cp.out", g->scratch);
-	char *err = xasprintf("%s/cp.err", g->scratch);
+	char *tree_dir, *out, *err;
 
+	progress("mending the copy of %s", kdir);
+	tree_pool_trim(g->opts->cache_dir, POOLS_KEPT);
+	if (tree_pool_take(&g->pool, g->opts->cache_dir, kdir))
+		return xstrdup(g->pool.tree);
+	tree_dir = xasprintf("%s/tree", g->scratch);
+	out = xasprintf("%s/cp.out", g->scratch);
+	err = xasprintf("%s/cp.err", g->scratch);
 	progress("copying %s", kdir);
 	if (run_words(NULL, out, err, "cp", "-al", kdir, tree_dir, NULL)) {
 		/* Another file system: a real copy. */
@@ -356,6 +369,7 @@ static void gate_start(struct gate *g, const struct options *opts)
 {
 	memset(g, 0, sizeof(*g));
 	g->opts = opts;
+	g->pool.lock_fd = -1;
 	g->scratch = xasprintf("%s/gate/%d", opts->cache_dir, (int)getpid());
 	remove_tree(g->scratch);
 	if (run_words(NULL, "/dev/null", "/dev/null", "mkdir", "-p", g->scratch,
@@ -462,6 +476,7 @@ int cmd_gate(int argc, char **argv)
 		step_free(&steps[i]);
 	free(steps);
 	free(tree_dir);
+	tree_pool_release(&g.pool);
 	free(g.scratch);
 	free(g.to_base);
 	tree_free(&tree);

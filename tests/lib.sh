@@ -77,6 +77,12 @@ expect_err_mentions() {
 	fi
 }
 
+# gate_leftovers CACHE_DIR: what gates left in CACHE_DIR/gate beside the
+# copies of KDIR kept for the next gate (pool-*, mended before each use).
+gate_leftovers() {
+	ls -A "$1/gate" 2>/dev/null | grep -v '^pool-' || true
+}
+
 # scratch_tree SRC: a copy of the kernel tree SRC at $T/kdir, made of hard
 # links (1.4 GB in 2 s); edit files in it only through own_copy. Builds
 # are keyed by content, so the copy shares SRC's O= build in the cache

@@ -103,8 +103,8 @@ pid=$!
 wait_for "$T/cache/gate/$pid/mbox-*/0500" || exit 1
 interrupt "$pid" || exit 1
 pid=
-if [ -n "$(ls -A "$T/cache/gate" 2>/dev/null)" ]; then
-	echo "FAIL: gate interrupted, left: $(ls "$T/cache/gate")"
+if [ -n "$(gate_leftovers "$T/cache")" ]; then
+	echo "FAIL: gate interrupted, left: $(gate_leftovers "$T/cache")"
 	fail=1
 fi
 

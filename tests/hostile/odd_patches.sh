@@ -57,8 +57,8 @@ if grep -q 'FAIL\|error' "$T/out"; then
 	show_run
 	exit 1
 fi
-if [ -n "$(ls -A "$T/cache/gate" 2>/dev/null)" ]; then
-	echo "FAIL: left behind: $(ls "$T/cache/gate")"
+if [ -n "$(gate_leftovers "$T/cache")" ]; then
+	echo "FAIL: left behind: $(gate_leftovers "$T/cache")"
 	exit 1
 fi
 [ "$(tree_checksum "$PRISTINE")" = "$before" ] || { echo "FAIL: KDIR changed"; exit 1; }

@@ -57,8 +57,8 @@ refused "$T/replies.mbx" "no patches in this mbox (1000 messages, none with a di
 refused "$T/thread.mbx" "creates a symbolic link, arch/arm64/mm/evil.c"
 
 echo "hostile patches tried: $tried"
-if [ -n "$(ls -A "$T/cache/gate" 2>/dev/null)" ]; then
-	echo "FAIL: left behind in the cache: $(ls "$T/cache/gate")"
+if [ -n "$(gate_leftovers "$T/cache")" ]; then
+	echo "FAIL: left behind in the cache: $(gate_leftovers "$T/cache")"
 	fail=1
 fi
 [ "$(tree_checksum "$PRISTINE")" = "$before" ] || { echo "FAIL: KDIR changed"; fail=1; }
