@@ -142,11 +142,12 @@ SAN_LOG = $(SAN_DIR)/report
 SAN_ENV = ASAN_OPTIONS=log_path=$(SAN_LOG):exitcode=86:detect_leaks=1 \
 	  UBSAN_OPTIONS=log_path=$(SAN_LOG):print_stacktrace=1:halt_on_error=1 \
 	  LSAN_OPTIONS=log_path=$(SAN_LOG):exitcode=86:suppressions=$(CURDIR)/scripts/lsan.supp
-SAN_TESTS = $(addprefix tests/,hostile/patches.sh hostile/odd_patches.sh \
+SAN_TESTS = $(addprefix tests/,hostile/patches.sh \
 	    hostile/full_disk.sh output gate/bad_input.sh gate/mbox.sh \
 	    integration/bad_input.sh \
 	    integration/result_cache.sh kernel/check_wrapper.sh \
-	    rules/swap_mirror rules/mkdirty_housekeeping/unconverted-fires.t \
+	    rules/swap_mirror/clear-wrong-bit.t rules/swap_mirror/no-pmd-swp.t \
+	    rules/mkdirty_housekeeping/unconverted-fires.t \
 	    rules/tracking_dropped/migration-no-soft-dirty.t \
 	    layout/arm64-6.12-facts.sh layout/bad_input.sh)
 test:

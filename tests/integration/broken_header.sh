@@ -46,8 +46,11 @@ expect_sites "$UNCONVERTED_SITES" "$T/out" || exit 1
 # copy takes the base's complete build (same Kconfig, keyed by content):
 # that is the build "from what does build", and the headers are parsed
 # from the patched copy, so the warning names the header error itself,
-# relative to the tree, not the gate's scratch copy.
+# relative to the tree, not the gate's scratch copy. In the shared cache,
+# where the base's build is: a third 'make prepare' here would show
+# nothing more.
 require_tree "$PRISTINE"
+export PTECHECK_CACHE=$CACHE
 expect_exit 1 "$PTECHECK" gate "$PRISTINE" \
 	"$ROOT/kernel/variants/soft-dirty-6.12-broken-header.patch" || exit 1
 grep -q "^ptecheck: the arm64 headers do not compile (1 errors, first: arch/arm64/include/asm/pgtable.h:1497:24: error: use of undeclared identifier 'PTE_SWP_SOFT_DIRTY_MASK'); checked what parsed$" "$T/err" ||
