@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# check-long
 # KDIR on another file system (a tmpfs), mounted read-only, and reached
 # through a symlink: check gives the pristine tree's result through the
 # link and directly (one build, reused). The tree stays byte-identical

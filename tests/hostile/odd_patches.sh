@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# check-long
 # Patches that are odd but not hostile get a correct result: one with
 # Latin-1 (not UTF-8) bytes in its message and code, and one of 10 MB (a
 # new source of 190000 functions, parsed, as it names pte_mkdirty) pass;

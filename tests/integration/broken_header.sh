@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# check-long
 # A half-written patch whose header breaks 'make prepare' (asm-offsets.c
 # does not compile) is still checked: the housekeeping sites of the
 # unconverted port are reported with one warning that the build is

@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# check-long
 # The core mm rules (opt-in: --enable=all) look at the core mm files the
 # configuration builds, as Kbuild says. x86_64_defconfig has no THP and no KSM: mm/huge_memory.c,
 # mm/khugepaged.c and mm/ksm.c are not built, so they are not parsed (they

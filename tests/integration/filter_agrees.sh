@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# check-long
 # The pre-filter (parse only the sources that mention a helper that sets
 # soft-dirty) finds exactly what parsing every source under arch/arm64
 # finds. --all-files is slow (every TU, about 2 minutes): that is the point.

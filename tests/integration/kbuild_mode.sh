@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# check-long
 # Kbuild mode: make C=2 CHECK=ptecheck over arch/arm64/mm of the
 # unconverted port. Kbuild passes $(CHECKFLAGS) $(c_flags) file.c, sparse
 # flags included; ptecheck diagnoses on stderr as file:line:col: error:

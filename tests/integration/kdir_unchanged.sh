@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# check-long
 # KDIR is never written: byte-identical (checksum of every entry and of the
 # content of arch/, include/, mm/) after tree mode, a fresh O= preparation,
 # -p mode, Kbuild mode and an interrupted preparation.

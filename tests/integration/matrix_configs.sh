@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# check-long
 # --matrix names every configuration a finding holds in: a site in a .c
 # file or a header that all six compile lists all six, and an overlap that
 # only some configurations have lists exactly those, whole labels only

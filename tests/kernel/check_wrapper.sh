@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# check-long
 # kernel/check, the CHECK= program that runs sparse and ptecheck: one
 # `make C=2` pass over arch/arm64/mm of a scratch copy of the unconverted
 # port puts both tools' diagnostics on stderr: ptecheck's 8 housekeeping

@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# check-long
 # Suppression comments ("ptecheck-ignore: RULE_ID[, RULE_ID]" on the
 # finding's line or the line above) and baselines (--write-baseline
 # accepts a run's findings; --baseline drops those, matched by rule, file
