@@ -327,7 +327,8 @@ static CXCursor unswap(CXCursor operand)
 
 	if (!const_value(operand, &s.value))
 		return operand;
-	clang_visitChildren(operand, find_swap, &s);
+	if (find_swap(operand, operand, &s) != CXChildVisit_Break)
+		clang_visitChildren(operand, find_swap, &s);
 	return clang_Cursor_isNull(s.found) ? operand : s.found;
 }
 

@@ -44,6 +44,8 @@ static const char snippet[] =
 	"{ p.pte = p.pte & to_be_cond(~PTE_SWDIRTY); return p; }\n"
 	"static inline int be_test(pte_t p)\n"
 	"{ return !!(p.pte & to_be(PTE_SWDIRTY | PTE_RDONLY)); }\n"
+	"static inline pte_t be_direct(pte_t p)\n"
+	"{ p.pte |= __builtin_bswap64(PTE_RDONLY); return p; }\n"
 	"static inline pte_t shifted(pte_t p)\n"
 	"{ p.pte |= 1ULL << 56; return p; }\n";
 
@@ -175,6 +177,7 @@ static void test_byte_swapped(void **state)
 	const struct effects *mk = of(*state, "be_mk");
 	const struct effects *clr = of(*state, "be_clear");
 	const struct effects *t = of(*state, "be_test");
+	const struct effects *d = of(*state, "be_direct");
 	const struct effects *sh = of(*state, "shifted");
 
 	assert_true(mk->set == 1ULL << 63);
@@ -183,6 +186,7 @@ static void test_byte_swapped(void **state)
 	assert_true(clr->clear == 1ULL << 63);
 	assert_true(clr->set == 0 && clr->test == 0);
 	assert_true(t->test == ((1ULL << 63) | (1ULL << 7)));
+	assert_true(d->set == 1ULL << 7);
 	assert_true(sh->set == 1ULL << 56);
 }
 
