@@ -291,6 +291,47 @@ static void add_operand(struct walk *w, CXCursor operand, bool set)
 	}
 }
 
+struct swap_search {
+	uint64_t value;
+	CXCursor found;
+};
+
+static enum CXChildVisitResult find_swap(CXCursor c, CXCursor parent,
+					 CXClientData data)
+{
+	struct swap_search *s = data;
+	CXCursor arg;
+	uint64_t v;
+
+	if (clang_getCursorKind(c) != CXCursor_CallExpr ||
+	    clang_Cursor_getNumArguments(c) != 1)
+		return CXChildVisit_Recurse;
+	arg = clang_Cursor_getArgument(c, 0);
+	if (!const_value(arg, &v) || v == s->value ||
+	    __builtin_bswap64(v) != s->value)
+		return CXChildVisit_Recurse;
+	s->found = arg;
+	return CXChildVisit_Break;
+}
+
+/*
+ * A mask of an entry kept in the other byte order (a big-endian raw entry
+ * on a little-endian build): the operand is a call, such as
+ * __builtin_bswap64(X), that gives X byte-swapped. The bits are X's, and
+ * X is what says whether it is a complement. Found by the value, whatever
+ * the wrapper's name; a shift (1ULL << 56) is no call, so never taken.
+ */
+static CXCursor unswap(CXCursor operand)
+{
+	struct swap_search s = { 0, clang_getNullCursor() };
+
+	if (!const_value(operand, &s.value))
+		return operand;
+	if (find_swap(operand, operand, &s) != CXChildVisit_Break)
+		clang_visitChildren(operand, find_swap, &s);
+	return clang_Cursor_isNull(s.found) ? operand : s.found;
+}
+
 /* Is @operand written ~X? Then X is what an '&' clears. */
 static bool complement(struct walk *w, CXCursor operand, CXCursor *inner)
 {
@@ -312,6 +353,8 @@ static void binary(struct walk *w, CXCursor c)
 	if (cursor_children(c, kids, 2) != 2)
 		return;
 	operator_spelling(w->ec->tu, c, op, sizeof(op));
+	kids[0] = unswap(kids[0]);
+	kids[1] = unswap(kids[1]);
 	if (!strcmp(op, "|") || !strcmp(op, "|=")) {
 		if (op[1] != '=')
 			add_operand(w, kids[0], true);

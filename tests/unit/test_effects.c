@@ -33,7 +33,21 @@ static const char snippet[] =
 	"static inline pte_t two(pte_t p)\n"
 	"{ return set_bit(p, __pgprot(PTE_SWDIRTY | PTE_RDONLY)); }\n"
 	"static inline pte_t spelled(pte_t p)\n"
-	"{ return set_bit(p, __pgprot(PTE_OTHER)); }\n";
+	"{ return set_bit(p, __pgprot(PTE_OTHER)); }\n"
+	/* An entry kept big-endian on a little-endian machine. */
+	"#define to_be(x) ((u64)__builtin_bswap64((u64)(x)))\n"
+	"static inline u64 swab_fn(u64 x) { return __builtin_bswap64(x); }\n"
+	"#define to_be_cond(x) (__builtin_constant_p(x) ? to_be(x) : swab_fn(x))\n"
+	"static inline pte_t be_mk(pte_t p)\n"
+	"{ p.pte = p.pte | to_be(PTE_SWDIRTY); return p; }\n"
+	"static inline pte_t be_clear(pte_t p)\n"
+	"{ p.pte = p.pte & to_be_cond(~PTE_SWDIRTY); return p; }\n"
+	"static inline int be_test(pte_t p)\n"
+	"{ return !!(p.pte & to_be(PTE_SWDIRTY | PTE_RDONLY)); }\n"
+	"static inline pte_t be_direct(pte_t p)\n"
+	"{ p.pte |= __builtin_bswap64(PTE_RDONLY); return p; }\n"
+	"static inline pte_t shifted(pte_t p)\n"
+	"{ p.pte |= 1ULL << 56; return p; }\n";
 
 struct fixture {
 	CXIndex index;
@@ -154,6 +168,28 @@ static void test_unnamed_and_spelled(void **state)
 	assert_true(sp->named[0].value == 1ULL << 51);
 }
 
+/*
+ * A mask of a big-endian entry: the bits are the swapped call's
+ * argument's, and ~X under the swap clears X; a shift is no swap.
+ */
+static void test_byte_swapped(void **state)
+{
+	const struct effects *mk = of(*state, "be_mk");
+	const struct effects *clr = of(*state, "be_clear");
+	const struct effects *t = of(*state, "be_test");
+	const struct effects *d = of(*state, "be_direct");
+	const struct effects *sh = of(*state, "shifted");
+
+	assert_true(mk->set == 1ULL << 63);
+	assert_int_equal(mk->nr_named, 1);
+	assert_string_equal(mk->named[0].macro, "PTE_SWDIRTY");
+	assert_true(clr->clear == 1ULL << 63);
+	assert_true(clr->set == 0 && clr->test == 0);
+	assert_true(t->test == ((1ULL << 63) | (1ULL << 7)));
+	assert_true(d->set == 1ULL << 7);
+	assert_true(sh->set == 1ULL << 56);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -161,6 +197,7 @@ int main(void)
 		cmocka_unit_test(test_clear_and_test),
 		cmocka_unit_test(test_wrprotect),
 		cmocka_unit_test(test_unnamed_and_spelled),
+		cmocka_unit_test(test_byte_swapped),
 	};
 
 	return cmocka_run_group_tests_name("effects", tests, setup, teardown);
