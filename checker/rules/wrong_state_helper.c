@@ -89,18 +89,30 @@ static int make_helpers(struct state_helper *out)
 				out[n + 1].wrong = ENTRY_PRESENT;
 				n += 2;
 			}
+	/* hugetlb's present helpers; its swap entries use pte_swp_. */
+	for (int o = 0; o < (int)ARRAY_SIZE(ops); o++) {
+		out[n].name = xasprintf("huge_pte_%suffd_wp", ops[o]);
+		out[n].twin = xasprintf("pte_swp_%suffd_wp", ops[o]);
+		out[n].wrong = ENTRY_SWAP;
+		out[n].feature = "uffd_wp";
+		n++;
+	}
 	return n;
 }
 
 static void free_helpers(struct state_helper *h, int n)
 {
-	for (int i = 0; i < n; i += 2) {
+	for (int i = 0; i < n; i++) {
 		free(h[i].name);
-		free(h[i].twin);
+		/* A pair's second helper shares its strings with the first. */
+		if (i + 1 < n && h[i + 1].name == h[i].twin)
+			i++;
+		else
+			free(h[i].twin);
 	}
 }
 
-#define NR_HELPERS 24
+#define NR_HELPERS 27
 
 /* Is @stem's feature on: its present bit nonzero in this configuration? */
 static bool feature_on(struct unit *unit, const char *stem)
