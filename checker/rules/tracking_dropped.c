@@ -81,17 +81,23 @@
 
 static int my_id;
 
+/* The entry levels, by the prefix of their helpers. */
+enum level { LEVEL_PTE, LEVEL_PMD, LEVEL_HUGE };
+
+static const char *const level_names[] = { "pte", "pmd", "huge_pte" };
+
 static const struct builder {
 	const char *name;
-	const char *level; /* "pte", "pmd" */
+	enum level level;
 	bool swap; /* the new entry is a swap entry */
 } builders[] = {
-	{ "swp_entry_to_pte", "pte", true },
-	{ "swp_entry_to_pmd", "pmd", true },
-	{ "mk_pte", "pte", false },
-	{ "pfn_pte", "pte", false },
-	{ "mk_huge_pmd", "pmd", false },
-	{ "pfn_pmd", "pmd", false },
+	{ "swp_entry_to_pte", LEVEL_PTE, true },
+	{ "swp_entry_to_pmd", LEVEL_PMD, true },
+	{ "mk_pte", LEVEL_PTE, false },
+	{ "pfn_pte", LEVEL_PTE, false },
+	{ "mk_huge_pmd", LEVEL_PMD, false },
+	{ "pfn_pmd", LEVEL_PMD, false },
+	{ "mk_huge_pte", LEVEL_HUGE, false },
 };
 
 /* The tracking features, by the stem of their generic helpers. */
@@ -103,19 +109,99 @@ static const struct feature {
 	{ "uffd_wp", "uffd-wp" },
 };
 
+/*
+ * The helper that does @op ("", "mk", "clear_") for @f on an entry of
+ * @level in state @swap. hugetlb's swap entries use the pte_swp_ helpers
+ * (include/linux/hugetlb.h has only the present huge_pte_ ones).
+ */
+static char *helper_name(enum level level, bool swap, const char *op,
+			 const struct feature *f)
+{
+	if (level == LEVEL_HUGE && swap)
+		level = LEVEL_PTE;
+	return xasprintf("%s_%s%s%s", level_names[level], swap ? "swp_" : "",
+			 op, f->stem);
+}
+
 /* Is @tok a setter or clearer of @f for @level and state @swap? */
 static bool sets_feature(const char *tok, const struct feature *f,
-			 const char *level, bool swap)
+			 enum level level, bool swap)
 {
-	char *mk = xasprintf("%s_%smk%s", level, swap ? "swp_" : "", f->stem);
-	char *clear =
-		xasprintf("%s_%sclear_%s", level, swap ? "swp_" : "", f->stem);
+	char *mk = helper_name(level, swap, "mk", f);
+	char *clear = helper_name(level, swap, "clear_", f);
 	bool sets = !strcmp(tok, mk) || !strcmp(tok, clear);
 
 	free(mk);
 	free(clear);
 	return sets;
 }
+
+/*
+ * Does a hugetlb entry hold @f? Only uffd-wp: the generic API has no
+ * huge_pte_ soft-dirty helpers, and pagemap reports a hugetlb range
+ * soft-dirty from its vma (VM_SOFTDIRTY), not from the entry.
+ */
+static bool level_holds(enum level level, const struct feature *f)
+{
+	return level != LEVEL_HUGE || !strcmp(f->stem, "uffd_wp");
+}
+
+/* Is @type, a type's spelling, an entry: pte_t or pmd_t? */
+static bool is_entry_type(const char *type)
+{
+	if (starts_with(type, "const "))
+		type += 6;
+	return !strcmp(type, "pte_t") || !strcmp(type, "pmd_t");
+}
+
+/*
+ * A function of this file that returns an entry it builds with one of
+ * the builders (hugetlb's make_huge_pte() around mk_huge_pte()) builds
+ * like it: its builder, or NULL.
+ */
+static const struct builder *wrapped_builder(const struct entry_tokens *t,
+					     int i)
+{
+	CXCursor ref = clang_getCursor(
+		t->tu, clang_getTokenLocation(t->tu, t->cx[i]));
+	CXCursor def = clang_getCursorDefinition(clang_getCursorReferenced(ref));
+	const struct builder *found = NULL;
+	struct entry_tokens body;
+	CXString type;
+	bool entry;
+
+	if (clang_Cursor_isNull(def) ||
+	    clang_getCursorKind(def) != CXCursor_FunctionDecl ||
+	    !clang_Location_isFromMainFile(clang_getCursorLocation(def)))
+		return NULL;
+	type = clang_getTypeSpelling(clang_getCursorResultType(def));
+	entry = is_entry_type(clang_getCString(type));
+	clang_disposeString(type);
+	if (!entry)
+		return NULL;
+	entry_tokens_init(&body, t->tu, def);
+	for (int k = 0; k + 1 < body.n; k++) {
+		const struct builder *b = NULL;
+
+		if (strcmp(body.v[k + 1], "("))
+			continue;
+		for (size_t n = 0; n < ARRAY_SIZE(builders) && !b; n++)
+			if (!strcmp(body.v[k], builders[n].name))
+				b = &builders[n];
+		if (!b)
+			continue;
+		/* Builders of two kinds: which one it returns is unknown. */
+		if (found && found != b) {
+			found = NULL;
+			break;
+		}
+		found = b;
+	}
+	entry_tokens_free(&body);
+	return found;
+}
+
+static bool is_helper(const char *tok);
 
 static const struct builder *builder_at(const struct entry_tokens *t, int i)
 {
@@ -124,7 +210,10 @@ static const struct builder *builder_at(const struct entry_tokens *t, int i)
 	for (size_t b = 0; b < ARRAY_SIZE(builders); b++)
 		if (!strcmp(t->v[i], builders[b].name))
 			return &builders[b];
-	return NULL;
+	/* Only a call whose result is assigned can be a site. */
+	if (i < 1 || strcmp(t->v[i - 1], "=") || is_helper(t->v[i]))
+		return NULL;
+	return wrapped_builder(t, i);
 }
 
 /*
@@ -268,38 +357,56 @@ static int installed_at(const struct entry_tokens *t, int var, int from)
 	return t->n;
 }
 
-/* One bit per entry kind: pte or pmd, present or swap. */
-static unsigned int kind_bit(bool pmd, bool swap)
+/* One bit per entry kind: pte, pmd or hugetlb, present or swap. */
+static unsigned int kind_bit(enum level level, bool swap)
 {
-	return 1u << (pmd * 2 + swap);
+	return 1u << (level * 2 + swap);
 }
 
 /*
- * The kinds of old entry the function reads a tracking feature of: a
- * query such as pte_soft_dirty(X) or pmd_swp_uffd_wp(X) whose argument is
- * not @var nor built on the spot by another helper.
+ * Reads of uffd-wp on a pte marker, the none entry that keeps it
+ * (make_pte_marker(PTE_MARKER_UFFD_WP)): a marker is a swap-kind pte
+ * that holds uffd-wp only, so they ask for uffd-wp only.
  */
-static unsigned int old_kinds(const struct entry_tokens *t, int var)
+static const char *const marker_reads[] = { "pte_marker_uffd_wp",
+					    "pte_swp_uffd_wp_any" };
+
+/*
+ * The kinds of old entry the function reads a tracking feature of: a
+ * query such as pte_soft_dirty(X), pmd_swp_uffd_wp(X) or
+ * huge_pte_uffd_wp(X) whose argument is not @var nor built on the spot by
+ * another helper; with @markers, the reads of a marker's uffd-wp.
+ */
+static unsigned int old_kinds(const struct entry_tokens *t, int var,
+			      bool markers)
 {
 	unsigned int kinds = 0;
 
 	for (int i = 0; i + 3 < t->n; i++) {
-		const char *rest = t->v[i] + 4, *arg = t->v[i + 2];
+		const char *rest, *arg = t->v[i + 2];
+		enum level level = LEVEL_PTE;
 		bool swap = false, known = false;
 
-		if (!is_helper(t->v[i]) || starts_with(t->v[i], "huge_pte_") ||
-		    strcmp(t->v[i + 1], "("))
+		if (!is_helper(t->v[i]) || strcmp(t->v[i + 1], "("))
 			continue;
+		if (starts_with(t->v[i], "huge_pte_"))
+			level = LEVEL_HUGE;
+		else if (starts_with(t->v[i], "pmd_"))
+			level = LEVEL_PMD;
+		rest = t->v[i] + strlen(level_names[level]) + 1;
 		if (starts_with(rest, "swp_")) {
 			rest += 4;
 			swap = true;
 		}
 		for (size_t k = 0; k < ARRAY_SIZE(features); k++)
 			known |= !strcmp(rest, features[k].stem);
+		for (size_t k = 0; markers && k < ARRAY_SIZE(marker_reads); k++)
+			if (!strcmp(t->v[i], marker_reads[k]))
+				known = swap = true;
 		if (!known || (var >= 0 && !strcmp(arg, t->v[var])) ||
 		    (is_helper(arg) && !strcmp(t->v[i + 3], "(")))
 			continue;
-		kinds |= kind_bit(starts_with(t->v[i], "pmd_"), swap);
+		kinds |= kind_bit(level, swap);
 	}
 	return kinds;
 }
@@ -368,11 +475,21 @@ static void check_site(struct unit *unit, const struct entry_tokens *t, int at,
 	if (var < 0 || (fresh && !fresh->carries))
 		return;
 	end = installed_at(t, var, entry_tokens_match(t, at + 1) + 1);
-	/* An old entry of another kind the function reads a feature of. */
-	old = old_kinds(t, var) & ~kind_bit(!strcmp(b->level, "pmd"), b->swap);
-	for (size_t k = 0; old && k < ARRAY_SIZE(features); k++) {
+	/*
+	 * An old entry of another kind the function reads a feature of. A
+	 * hugetlb entry replaced by one of its own kind is a copy of the
+	 * page (COW, unshare, fork): it keeps the old one's uffd-wp too.
+	 */
+	for (size_t k = 0; k < ARRAY_SIZE(features); k++) {
 		const struct feature *f = &features[k];
 		bool set = false, other = false;
+		char *want;
+
+		old = old_kinds(t, var, !strcmp(f->stem, "uffd_wp"));
+		if (b->level != LEVEL_HUGE || b->swap)
+			old &= ~kind_bit(b->level, b->swap);
+		if (!old)
+			continue;
 
 		for (int i = at; i < end; i++) {
 			set |= sets_feature(t->v[i], f, b->level, b->swap);
@@ -380,22 +497,26 @@ static void check_site(struct unit *unit, const struct entry_tokens *t, int at,
 		}
 		if (fresh && strcmp(fresh->carries, f->stem))
 			continue;
-		if (set || !feature_on(unit, f) ||
+		if (set || !feature_on(unit, f) || !level_holds(b->level, f))
+			continue;
+		/* A comment explains a drop, not a helper of the other state. */
+		if (!other &&
 		    commented(t, unit->tu->file, prev_line, t->line[at], f))
 			continue;
+		want = helper_name(b->level, b->swap, "mk", f);
 		if (other)
 			unit_report_line(
 				unit, my_id, unit->tu->file, t->line[at],
-				"%s() makes a %s entry, but %s is set on it with the %s-entry helpers: use %s_%smk%s()",
-				b->name, b->swap ? "swap" : "present", f->name,
-				b->swap ? "present" : "swap", b->level,
-				b->swap ? "swp_" : "", f->stem);
+				"%s() makes a %s entry, but %s is set on it with the %s-entry helpers: use %s()",
+				t->v[at], b->swap ? "swap" : "present", f->name,
+				b->swap ? "present" : "swap", want);
 		else
 			unit_report_line(
 				unit, my_id, unit->tu->file, t->line[at],
-				"%s() makes a %s entry from an old one that can hold %s, but does not carry it: test it on the old entry and set it with %s_%smk%s(), or clear it deliberately",
-				b->name, b->swap ? "swap" : "present", f->name,
-				b->level, b->swap ? "swp_" : "", f->stem);
+				"%s() makes a %s entry from an old one that can hold %s, but does not carry it: test it on the old entry and set it with %s(), or clear it deliberately",
+				t->v[at], b->swap ? "swap" : "present", f->name,
+				want);
+		free(want);
 	}
 }
 
@@ -430,6 +551,10 @@ static void helper_names(struct unit *unit, struct strv *names)
 					strv_pushf(names, "%s_%s%s%s",
 						   levels[l], states[s], ops[o],
 						   features[f].stem);
+	for (size_t o = 0; o < ARRAY_SIZE(ops); o++)
+		strv_pushf(names, "huge_pte_%suffd_wp", ops[o]);
+	for (size_t k = 0; k < ARRAY_SIZE(marker_reads); k++)
+		strv_push(names, marker_reads[k]);
 }
 
 void init_TRACKING_DROPPED(struct engine *engine, int id)
