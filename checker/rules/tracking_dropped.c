@@ -154,6 +154,20 @@ static bool is_entry_type(const char *type)
 	return !strcmp(type, "pte_t") || !strcmp(type, "pmd_t");
 }
 
+/* The definition in this file of the function called at token @i. */
+static CXCursor local_callee(const struct entry_tokens *t, int i)
+{
+	CXCursor ref = clang_getCursor(
+		t->tu, clang_getTokenLocation(t->tu, t->cx[i]));
+	CXCursor def = clang_getCursorDefinition(clang_getCursorReferenced(ref));
+
+	if (clang_Cursor_isNull(def) ||
+	    clang_getCursorKind(def) != CXCursor_FunctionDecl ||
+	    !clang_Location_isFromMainFile(clang_getCursorLocation(def)))
+		return clang_getNullCursor();
+	return def;
+}
+
 /*
  * A function of this file that returns an entry it builds with one of
  * the builders (hugetlb's make_huge_pte() around mk_huge_pte()) builds
@@ -162,17 +176,13 @@ static bool is_entry_type(const char *type)
 static const struct builder *wrapped_builder(const struct entry_tokens *t,
 					     int i)
 {
-	CXCursor ref = clang_getCursor(
-		t->tu, clang_getTokenLocation(t->tu, t->cx[i]));
-	CXCursor def = clang_getCursorDefinition(clang_getCursorReferenced(ref));
+	CXCursor def = local_callee(t, i);
 	const struct builder *found = NULL;
 	struct entry_tokens body;
 	CXString type;
 	bool entry;
 
-	if (clang_Cursor_isNull(def) ||
-	    clang_getCursorKind(def) != CXCursor_FunctionDecl ||
-	    !clang_Location_isFromMainFile(clang_getCursorLocation(def)))
+	if (clang_Cursor_isNull(def))
 		return NULL;
 	type = clang_getTypeSpelling(clang_getCursorResultType(def));
 	entry = is_entry_type(clang_getCString(type));
@@ -520,6 +530,88 @@ static void check_site(struct unit *unit, const struct entry_tokens *t, int at,
 	}
 }
 
+/*
+ * The reads of a pte's uffd-wp a collapse may test to refuse (or carry)
+ * it: present, swap and marker.
+ */
+static const char *const pte_uffd_wp_reads[] = {
+	"pte_uffd_wp", "pte_swp_uffd_wp", "pte_swp_uffd_wp_any",
+	"pte_marker_uffd_wp"
+};
+
+static bool reads_pte_uffd_wp(const struct entry_tokens *t)
+{
+	for (int i = 0; i + 1 < t->n; i++)
+		for (size_t k = 0; k < ARRAY_SIZE(pte_uffd_wp_reads); k++)
+			if (!strcmp(t->v[i], pte_uffd_wp_reads[k]) &&
+			    !strcmp(t->v[i + 1], "("))
+				return true;
+	return false;
+}
+
+/* The function of @t, or one of this file it calls, reads a pte's uffd-wp. */
+static bool collapse_reads_uffd_wp(const struct entry_tokens *t)
+{
+	bool found = reads_pte_uffd_wp(t);
+
+	for (int i = 0; i + 1 < t->n && !found; i++) {
+		struct entry_tokens callee;
+		CXCursor def;
+
+		if (strcmp(t->v[i + 1], "(") || is_helper(t->v[i]))
+			continue;
+		def = local_callee(t, i);
+		if (clang_Cursor_isNull(def))
+			continue;
+		entry_tokens_init(&callee, t->tu, def);
+		found = reads_pte_uffd_wp(&callee);
+		entry_tokens_free(&callee);
+	}
+	return found;
+}
+
+/* Calls that map the pte table under a pmd. */
+static const char *const pte_table_maps[] = {
+	"pte_offset_map", "pte_offset_map_lock", "pte_offset_map_nolock",
+	"pte_offset_map_rw_nolock"
+};
+
+/*
+ * THP collapse: a present pmd built in a function that maps a pte table
+ * (the one it replaces) is made from those ptes. uffd-wp must be tested
+ * on them, to refuse the collapse or to carry it, by the function or one
+ * of its file it calls (khugepaged's isolation), or set on the new pmd.
+ */
+static void check_collapse(struct unit *unit, const struct entry_tokens *t,
+			   int at, unsigned int prev_line)
+{
+	const struct builder *b = builder_at(t, at);
+	const struct feature *f = &features[1];
+	int var = assigned_var(t, at), end;
+	bool maps = false;
+
+	if (b->level != LEVEL_PMD || b->swap || var < 0 ||
+	    !feature_on(unit, f))
+		return;
+	for (int i = 0; i + 1 < t->n && !maps; i++)
+		for (size_t k = 0; k < ARRAY_SIZE(pte_table_maps); k++)
+			maps |= !strcmp(t->v[i], pte_table_maps[k]) &&
+				!strcmp(t->v[i + 1], "(");
+	if (!maps)
+		return;
+	end = installed_at(t, var, entry_tokens_match(t, at + 1) + 1);
+	for (int i = at; i < end; i++)
+		if (sets_feature(t->v[i], f, LEVEL_PMD, false))
+			return;
+	if (collapse_reads_uffd_wp(t) ||
+	    commented(t, unit->tu->file, prev_line, t->line[at], f))
+		return;
+	unit_report_line(
+		unit, my_id, unit->tu->file, t->line[at],
+		"%s() collapses ptes into a present pmd, but no pte's uffd-wp is tested to refuse the collapse or set with pmd_mkuffd_wp(): a write-protected range loses its protection",
+		t->v[at]);
+}
+
 static void match_function(struct unit *unit, CXCursor func)
 {
 	struct entry_tokens t;
@@ -531,6 +623,7 @@ static void match_function(struct unit *unit, CXCursor func)
 		if (!builder_at(&t, i))
 			continue;
 		check_site(unit, &t, i, prev_line);
+		check_collapse(unit, &t, i, prev_line);
 		prev_line = t.line[i];
 	}
 	entry_tokens_free(&t);
