@@ -14,22 +14,51 @@
  * fs/proc/task_mmu.c, that the configuration builds, as Kbuild says). A
  * change of state is a call that builds an entry: swp_entry_to_pte()
  * and swp_entry_to_pmd() make a swap entry (swap, migration, device),
- * mk_pte(), pfn_pte(), mk_huge_pmd() and pfn_pmd() a present one, when
- * a variable keeps the result. Before the new entry leaves the
- * function's hands, each feature must be set or cleared on it with a
- * helper of its state and level (pte_swp_mksoft_dirty(),
- * pmd_mkuffd_wp(), pte_swp_clear_uffd_wp(), ...).
+ * mk_pte(), pfn_pte(), mk_huge_pmd() and pfn_pmd() a present one, and
+ * mk_huge_pte() a present hugetlb one, when a variable keeps the
+ * result. A function of the same file that returns an entry it builds
+ * with one of them builds like it (hugetlb's make_huge_pte()). Before
+ * the new entry leaves the function's hands, each feature must be set
+ * or cleared on it with a helper of its state and level
+ * (pte_swp_mksoft_dirty(), pmd_mkuffd_wp(), huge_pte_mkuffd_wp(),
+ * pte_swp_clear_uffd_wp(), ...).
  *
- * The new entry is made from an old one of another kind (pte or pmd,
- * present or swap) when the function tests a tracking feature of such an
- * entry (pte_soft_dirty(old), a flag taken from pmd_uffd_wp(old_pmd),
- * pte_swp_uffd_wp(vmf->orig_pte)); the old entry can then hold every
- * feature, so each must be carried. An entry replaced by one of its own
- * kind (KSM's replace_page()) is not a change of state. An entry built
- * where no other entry's feature is read is fresh (a fault, an install):
- * silent. So are swap entries made fresh (make_hwpoison_entry(),
- * make_poisoned_swp_entry(), ...) and a builder whose result is not
- * stored in a variable (compared, or passed to swp_offset()).
+ * The new entry is made from an old one of another kind (pte, pmd or
+ * hugetlb, present or swap) when the function tests a tracking feature
+ * of such an entry (pte_soft_dirty(old), a flag taken from
+ * pmd_uffd_wp(old_pmd), pte_swp_uffd_wp(vmf->orig_pte),
+ * huge_pte_uffd_wp(old)); the old entry can then hold every feature, so
+ * each must be carried. An entry replaced by one of its own kind (KSM's
+ * replace_page()) is not a change of state, except in hugetlb: a new
+ * hugetlb entry for a copy of the page (COW, unshare, fork) keeps the old
+ * one's uffd-wp. An entry built where no other entry's feature is read
+ * is fresh (a fault, an install): silent. So are swap entries made fresh
+ * (make_hwpoison_entry(), make_poisoned_swp_entry(), ...) and a builder
+ * whose result is not stored in a variable (compared, passed to
+ * swp_offset(), or straight to set_huge_pte_at()).
+ *
+ * Hugetlb entries hold uffd-wp only: the generic API has no huge_pte_
+ * soft-dirty helpers and pagemap takes a hugetlb range's soft-dirty from
+ * its vma (VM_SOFTDIRTY). Their present helpers are huge_pte_uffd_wp(),
+ * huge_pte_mkuffd_wp() and huge_pte_clear_uffd_wp(); their swap entries
+ * (migration, hwpoison) use the pte_swp_ ones.
+ *
+ * pte markers: a marker is a swap-kind pte that holds uffd-wp only
+ * (make_pte_marker(PTE_MARKER_UFFD_WP) is how a none entry keeps it). A
+ * function that reads it (pte_marker_uffd_wp(), pte_swp_uffd_wp_any())
+ * and fills the marker with a present entry must carry uffd-wp to it,
+ * and only uffd-wp (hugetlb_no_page(), 6.1's do_set_pte()).
+ *
+ * THP collapse (pte -> pmd): a present pmd built in a function that maps
+ * a pte table (pte_offset_map*(), the table it replaces) is made from
+ * those ptes. Their uffd-wp must be tested (pte_uffd_wp(),
+ * pte_swp_uffd_wp(), pte_swp_uffd_wp_any(), pte_marker_uffd_wp()), to
+ * refuse the collapse or to carry it, by that function or by one of its
+ * own file that it calls (khugepaged's __collapse_huge_page_isolate()),
+ * or uffd-wp set on the new pmd. The test in the scan that runs before
+ * (hpage_collapse_scan_pmd()) does not count: the locks are dropped in
+ * between. Soft-dirty is not checked there: the collapse marks the new
+ * pmd dirty, and whether pmd_mkdirty() sets soft-dirty is the arch's.
  *
  * It leaves the function's hands where it is passed to a call that is
  * not an entry helper (set_pte_at(), set_pmd_at(), ...) nor one whose
@@ -39,7 +68,9 @@
  * Reported at the call that builds the entry:
  *   - the feature is not set or cleared in the new entry's state at all;
  *   - it is set only with the helper of the other state
- *     (pte_mksoft_dirty() on a swap entry sets a bit of its offset).
+ *     (pte_mksoft_dirty() on a swap entry sets a bit of its offset), even
+ *     where a comment names the feature;
+ *   - a collapse that neither tests nor sets uffd-wp.
  *
  * Error (try_to_migrate_one(), soft-dirty forgotten):
  *   swp_pte = swp_entry_to_pte(entry);
@@ -65,8 +96,11 @@
  * A feature the configuration leaves out (its bit is 0 or undefined, as
  * soft-dirty on arm64 before the port) cannot be dropped: silent.
  *
- * Not understood, so silent: hugetlb entries (huge_pte_*), pte markers,
- * entries built through a helper of another name. A deliberate drop is
+ * Not understood, so silent: entries built through a helper of another
+ * file, a collapse into a pmd built elsewhere (khugepaged's
+ * set_huge_pmd()), swap-to-swap rewrites (a migration entry made
+ * readable on fork, where the old and new entries are of one kind),
+ * soft-dirty across a collapse. A deliberate drop is
  * kept with a "ptecheck-ignore: TRACKING_DROPPED" comment on the line of
  * the call or the line above, or with a comment that names the feature
  * between the previous builder and this one, as core mm writes them
@@ -157,9 +191,10 @@ static bool is_entry_type(const char *type)
 /* The definition in this file of the function called at token @i. */
 static CXCursor local_callee(const struct entry_tokens *t, int i)
 {
-	CXCursor ref = clang_getCursor(
-		t->tu, clang_getTokenLocation(t->tu, t->cx[i]));
-	CXCursor def = clang_getCursorDefinition(clang_getCursorReferenced(ref));
+	CXCursor ref =
+		clang_getCursor(t->tu, clang_getTokenLocation(t->tu, t->cx[i]));
+	CXCursor def =
+		clang_getCursorDefinition(clang_getCursorReferenced(ref));
 
 	if (clang_Cursor_isNull(def) ||
 	    clang_getCursorKind(def) != CXCursor_FunctionDecl ||
@@ -534,10 +569,10 @@ static void check_site(struct unit *unit, const struct entry_tokens *t, int at,
  * The reads of a pte's uffd-wp a collapse may test to refuse (or carry)
  * it: present, swap and marker.
  */
-static const char *const pte_uffd_wp_reads[] = {
-	"pte_uffd_wp", "pte_swp_uffd_wp", "pte_swp_uffd_wp_any",
-	"pte_marker_uffd_wp"
-};
+static const char *const pte_uffd_wp_reads[] = { "pte_uffd_wp",
+						 "pte_swp_uffd_wp",
+						 "pte_swp_uffd_wp_any",
+						 "pte_marker_uffd_wp" };
 
 static bool reads_pte_uffd_wp(const struct entry_tokens *t)
 {
@@ -571,10 +606,10 @@ static bool collapse_reads_uffd_wp(const struct entry_tokens *t)
 }
 
 /* Calls that map the pte table under a pmd. */
-static const char *const pte_table_maps[] = {
-	"pte_offset_map", "pte_offset_map_lock", "pte_offset_map_nolock",
-	"pte_offset_map_rw_nolock"
-};
+static const char *const pte_table_maps[] = { "pte_offset_map",
+					      "pte_offset_map_lock",
+					      "pte_offset_map_nolock",
+					      "pte_offset_map_rw_nolock" };
 
 /*
  * THP collapse: a present pmd built in a function that maps a pte table
@@ -590,8 +625,7 @@ static void check_collapse(struct unit *unit, const struct entry_tokens *t,
 	int var = assigned_var(t, at), end;
 	bool maps = false;
 
-	if (b->level != LEVEL_PMD || b->swap || var < 0 ||
-	    !feature_on(unit, f))
+	if (b->level != LEVEL_PMD || b->swap || var < 0 || !feature_on(unit, f))
 		return;
 	for (int i = 0; i + 1 < t->n && !maps; i++)
 		for (size_t k = 0; k < ARRAY_SIZE(pte_table_maps); k++)
