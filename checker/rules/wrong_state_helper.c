@@ -119,12 +119,12 @@ static int make_helpers(struct state_helper *out)
 static void free_helpers(struct state_helper *h, int n)
 {
 	for (int i = 0; i < n; i++) {
-		free(h[i].name);
 		/* A pair's second helper shares its strings with the first. */
-		if (i + 1 < n && h[i + 1].name == h[i].twin)
-			i++;
-		else
-			free(h[i].twin);
+		bool pair = i + 1 < n && h[i + 1].name == h[i].twin;
+
+		free(h[i].name);
+		free(h[i].twin);
+		i += pair;
 	}
 }
 
