@@ -37,6 +37,8 @@ static const struct entry_test {
 	{ "huge_pte_none", ENTRY_NONE, ENTRY_PRESENT | ENTRY_SWAP },
 	{ "is_hugetlb_entry_migration", ENTRY_SWAP, ENTRY_ANY },
 	{ "is_hugetlb_entry_hwpoisoned", ENTRY_SWAP, ENTRY_ANY },
+	/* Tests is_swap_pte() first: true only on a swap entry or marker. */
+	{ "pte_swp_uffd_wp_any", ENTRY_SWAP, ENTRY_ANY },
 };
 
 /* Tests of a swp_entry_t: true means the entry it came from is swap. */
@@ -53,9 +55,26 @@ static const char *const swp_entry_of[] = { "pte_to_swp_entry",
 
 /* Helpers whose result is in the state of their first argument. */
 static const char *const same_state_prefixes[] = {
-	"pte_mk",	 "pte_clear_",	   "pte_swp_mk",    "pte_swp_clear_",
-	"pte_wrprotect", "pte_modify",	   "pmd_mk",	    "pmd_clear_",
-	"pmd_swp_mk",	 "pmd_swp_clear_", "pmd_wrprotect", "pmd_modify",
+	"pte_mk",	   "pte_clear_",      "pte_swp_mk",
+	"pte_swp_clear_",  "pte_wrprotect",   "pte_modify",
+	"pmd_mk",	   "pmd_clear_",      "pmd_swp_mk",
+	"pmd_swp_clear_",  "pmd_wrprotect",   "pmd_modify",
+	"huge_pte_mk",	   "huge_pte_clear_", "huge_pte_wrprotect",
+	"huge_pte_modify",
+};
+
+/*
+ * The generic builders, whose result is in one state whatever their
+ * arguments: a swap entry (swap, migration, device, marker) or a present
+ * one (a PROT_NONE entry is present too).
+ */
+static const struct entry_maker {
+	const char *name;
+	unsigned int state;
+} entry_makers[] = {
+	{ "swp_entry_to_pte", ENTRY_SWAP }, { "swp_entry_to_pmd", ENTRY_SWAP },
+	{ "make_pte_marker", ENTRY_SWAP },  { "mk_pte", ENTRY_PRESENT },
+	{ "mk_huge_pte", ENTRY_PRESENT },   { "mk_huge_pmd", ENTRY_PRESENT },
 };
 
 void entry_tokens_init(struct entry_tokens *t, CXTranslationUnit tu,
@@ -565,26 +584,50 @@ static void refine(const struct walk *w, const struct node *n, bool truth,
 
 static void eval(const struct walk *w, const struct node *n, struct state *s);
 
+/*
+ * The state of the entry @n computes: a tracked variable's, a builder's,
+ * or what a same-state helper keeps of its first argument. False: unknown.
+ */
+static bool expr_state(const struct walk *w, const struct node *n,
+		       const struct state *s, struct var_state *out)
+{
+	const struct var_state *v;
+	const char *name;
+
+	if (n->kind == N_IDENT) {
+		v = state_var(s, tok(w, n->tok));
+		if (v)
+			*out = *v;
+		return v;
+	}
+	if (n->kind != N_CALL)
+		return false;
+	name = tok(w, n->tok);
+	for (size_t i = 0; i < ARRAY_SIZE(entry_makers); i++)
+		if (!strcmp(name, entry_makers[i].name)) {
+			out->known = entry_makers[i].state;
+			out->untested = false;
+			return true;
+		}
+	for (size_t i = 0; n->nr_kids && i < ARRAY_SIZE(same_state_prefixes);
+	     i++)
+		if (starts_with(name, same_state_prefixes[i]))
+			return expr_state(w, n->kids[0], s, out);
+	return false;
+}
+
 static void assign(const struct walk *w, const struct node *lhs,
 		   const struct node *rhs, struct state *s)
 {
-	struct var_state *v, *from = NULL;
-	const char *name;
+	struct var_state *v, from;
+	bool known;
 
 	if (lhs->kind != N_IDENT || !state_var(s, tok(w, lhs->tok)))
 		return;
-	if (rhs->kind == N_IDENT) {
-		from = state_var(s, tok(w, rhs->tok));
-	} else if (rhs->kind == N_CALL && rhs->nr_kids &&
-		   rhs->kids[0]->kind == N_IDENT) {
-		name = tok(w, rhs->tok);
-		for (size_t i = 0; i < ARRAY_SIZE(same_state_prefixes); i++)
-			if (starts_with(name, same_state_prefixes[i]))
-				from = state_var(s, tok(w, rhs->kids[0]->tok));
-	}
+	known = expr_state(w, rhs, s, &from);
 	v = state_var(s, tok(w, lhs->tok));
-	v->known = from ? from->known : 0;
-	v->untested = from ? from->untested : true;
+	v->known = known ? from.known : 0;
+	v->untested = known ? from.untested : true;
 }
 
 static void eval(const struct walk *w, const struct node *n, struct state *s)

@@ -14,22 +14,51 @@
  * fs/proc/task_mmu.c, that the configuration builds, as Kbuild says). A
  * change of state is a call that builds an entry: swp_entry_to_pte()
  * and swp_entry_to_pmd() make a swap entry (swap, migration, device),
- * mk_pte(), pfn_pte(), mk_huge_pmd() and pfn_pmd() a present one, when
- * a variable keeps the result. Before the new entry leaves the
- * function's hands, each feature must be set or cleared on it with a
- * helper of its state and level (pte_swp_mksoft_dirty(),
- * pmd_mkuffd_wp(), pte_swp_clear_uffd_wp(), ...).
+ * mk_pte(), pfn_pte(), mk_huge_pmd() and pfn_pmd() a present one, and
+ * mk_huge_pte() a present hugetlb one, when a variable keeps the
+ * result. A function of the same file that returns an entry it builds
+ * with one of them builds like it (hugetlb's make_huge_pte()). Before
+ * the new entry leaves the function's hands, each feature must be set
+ * or cleared on it with a helper of its state and level
+ * (pte_swp_mksoft_dirty(), pmd_mkuffd_wp(), huge_pte_mkuffd_wp(),
+ * pte_swp_clear_uffd_wp(), ...).
  *
- * The new entry is made from an old one of another kind (pte or pmd,
- * present or swap) when the function tests a tracking feature of such an
- * entry (pte_soft_dirty(old), a flag taken from pmd_uffd_wp(old_pmd),
- * pte_swp_uffd_wp(vmf->orig_pte)); the old entry can then hold every
- * feature, so each must be carried. An entry replaced by one of its own
- * kind (KSM's replace_page()) is not a change of state. An entry built
- * where no other entry's feature is read is fresh (a fault, an install):
- * silent. So are swap entries made fresh (make_hwpoison_entry(),
- * make_poisoned_swp_entry(), ...) and a builder whose result is not
- * stored in a variable (compared, or passed to swp_offset()).
+ * The new entry is made from an old one of another kind (pte, pmd or
+ * hugetlb, present or swap) when the function tests a tracking feature
+ * of such an entry (pte_soft_dirty(old), a flag taken from
+ * pmd_uffd_wp(old_pmd), pte_swp_uffd_wp(vmf->orig_pte),
+ * huge_pte_uffd_wp(old)); the old entry can then hold every feature, so
+ * each must be carried. An entry replaced by one of its own kind (KSM's
+ * replace_page()) is not a change of state, except in hugetlb: a new
+ * hugetlb entry for a copy of the page (COW, unshare, fork) keeps the old
+ * one's uffd-wp. An entry built where no other entry's feature is read
+ * is fresh (a fault, an install): silent. So are swap entries made fresh
+ * (make_hwpoison_entry(), make_poisoned_swp_entry(), ...) and a builder
+ * whose result is not stored in a variable (compared, passed to
+ * swp_offset(), or straight to set_huge_pte_at()).
+ *
+ * Hugetlb entries hold uffd-wp only: the generic API has no huge_pte_
+ * soft-dirty helpers and pagemap takes a hugetlb range's soft-dirty from
+ * its vma (VM_SOFTDIRTY). Their present helpers are huge_pte_uffd_wp(),
+ * huge_pte_mkuffd_wp() and huge_pte_clear_uffd_wp(); their swap entries
+ * (migration, hwpoison) use the pte_swp_ ones.
+ *
+ * pte markers: a marker is a swap-kind pte that holds uffd-wp only
+ * (make_pte_marker(PTE_MARKER_UFFD_WP) is how a none entry keeps it). A
+ * function that reads it (pte_marker_uffd_wp(), pte_swp_uffd_wp_any())
+ * and fills the marker with a present entry must carry uffd-wp to it,
+ * and only uffd-wp (hugetlb_no_page(), 6.1's do_set_pte()).
+ *
+ * THP collapse (pte -> pmd): a present pmd built in a function that maps
+ * a pte table (pte_offset_map*(), the table it replaces) is made from
+ * those ptes. Their uffd-wp must be tested (pte_uffd_wp(),
+ * pte_swp_uffd_wp(), pte_swp_uffd_wp_any(), pte_marker_uffd_wp()), to
+ * refuse the collapse or to carry it, by that function or by one of its
+ * own file that it calls (khugepaged's __collapse_huge_page_isolate()),
+ * or uffd-wp set on the new pmd. The test in the scan that runs before
+ * (hpage_collapse_scan_pmd()) does not count: the locks are dropped in
+ * between. Soft-dirty is not checked there: the collapse marks the new
+ * pmd dirty, and whether pmd_mkdirty() sets soft-dirty is the arch's.
  *
  * It leaves the function's hands where it is passed to a call that is
  * not an entry helper (set_pte_at(), set_pmd_at(), ...) nor one whose
@@ -39,7 +68,9 @@
  * Reported at the call that builds the entry:
  *   - the feature is not set or cleared in the new entry's state at all;
  *   - it is set only with the helper of the other state
- *     (pte_mksoft_dirty() on a swap entry sets a bit of its offset).
+ *     (pte_mksoft_dirty() on a swap entry sets a bit of its offset), even
+ *     where a comment names the feature;
+ *   - a collapse that neither tests nor sets uffd-wp.
  *
  * Error (try_to_migrate_one(), soft-dirty forgotten):
  *   swp_pte = swp_entry_to_pte(entry);
@@ -65,8 +96,11 @@
  * A feature the configuration leaves out (its bit is 0 or undefined, as
  * soft-dirty on arm64 before the port) cannot be dropped: silent.
  *
- * Not understood, so silent: hugetlb entries (huge_pte_*), pte markers,
- * entries built through a helper of another name. A deliberate drop is
+ * Not understood, so silent: entries built through a helper of another
+ * file, a collapse into a pmd built elsewhere (khugepaged's
+ * set_huge_pmd()), swap-to-swap rewrites (a migration entry made
+ * readable on fork, where the old and new entries are of one kind),
+ * soft-dirty across a collapse. A deliberate drop is
  * kept with a "ptecheck-ignore: TRACKING_DROPPED" comment on the line of
  * the call or the line above, or with a comment that names the feature
  * between the previous builder and this one, as core mm writes them
@@ -81,17 +115,23 @@
 
 static int my_id;
 
+/* The entry levels, by the prefix of their helpers. */
+enum level { LEVEL_PTE, LEVEL_PMD, LEVEL_HUGE };
+
+static const char *const level_names[] = { "pte", "pmd", "huge_pte" };
+
 static const struct builder {
 	const char *name;
-	const char *level; /* "pte", "pmd" */
+	enum level level;
 	bool swap; /* the new entry is a swap entry */
 } builders[] = {
-	{ "swp_entry_to_pte", "pte", true },
-	{ "swp_entry_to_pmd", "pmd", true },
-	{ "mk_pte", "pte", false },
-	{ "pfn_pte", "pte", false },
-	{ "mk_huge_pmd", "pmd", false },
-	{ "pfn_pmd", "pmd", false },
+	{ "swp_entry_to_pte", LEVEL_PTE, true },
+	{ "swp_entry_to_pmd", LEVEL_PMD, true },
+	{ "mk_pte", LEVEL_PTE, false },
+	{ "pfn_pte", LEVEL_PTE, false },
+	{ "mk_huge_pmd", LEVEL_PMD, false },
+	{ "pfn_pmd", LEVEL_PMD, false },
+	{ "mk_huge_pte", LEVEL_HUGE, false },
 };
 
 /* The tracking features, by the stem of their generic helpers. */
@@ -103,19 +143,110 @@ static const struct feature {
 	{ "uffd_wp", "uffd-wp" },
 };
 
+/*
+ * The helper that does @op ("", "mk", "clear_") for @f on an entry of
+ * @level in state @swap. hugetlb's swap entries use the pte_swp_ helpers
+ * (include/linux/hugetlb.h has only the present huge_pte_ ones).
+ */
+static char *helper_name(enum level level, bool swap, const char *op,
+			 const struct feature *f)
+{
+	if (level == LEVEL_HUGE && swap)
+		level = LEVEL_PTE;
+	return xasprintf("%s_%s%s%s", level_names[level], swap ? "swp_" : "",
+			 op, f->stem);
+}
+
 /* Is @tok a setter or clearer of @f for @level and state @swap? */
 static bool sets_feature(const char *tok, const struct feature *f,
-			 const char *level, bool swap)
+			 enum level level, bool swap)
 {
-	char *mk = xasprintf("%s_%smk%s", level, swap ? "swp_" : "", f->stem);
-	char *clear =
-		xasprintf("%s_%sclear_%s", level, swap ? "swp_" : "", f->stem);
+	char *mk = helper_name(level, swap, "mk", f);
+	char *clear = helper_name(level, swap, "clear_", f);
 	bool sets = !strcmp(tok, mk) || !strcmp(tok, clear);
 
 	free(mk);
 	free(clear);
 	return sets;
 }
+
+/*
+ * Does a hugetlb entry hold @f? Only uffd-wp: the generic API has no
+ * huge_pte_ soft-dirty helpers, and pagemap reports a hugetlb range
+ * soft-dirty from its vma (VM_SOFTDIRTY), not from the entry.
+ */
+static bool level_holds(enum level level, const struct feature *f)
+{
+	return level != LEVEL_HUGE || !strcmp(f->stem, "uffd_wp");
+}
+
+/* Is @type, a type's spelling, an entry: pte_t or pmd_t? */
+static bool is_entry_type(const char *type)
+{
+	if (starts_with(type, "const "))
+		type += 6;
+	return !strcmp(type, "pte_t") || !strcmp(type, "pmd_t");
+}
+
+/* The definition in this file of the function called at token @i. */
+static CXCursor local_callee(const struct entry_tokens *t, int i)
+{
+	CXCursor ref =
+		clang_getCursor(t->tu, clang_getTokenLocation(t->tu, t->cx[i]));
+	CXCursor def =
+		clang_getCursorDefinition(clang_getCursorReferenced(ref));
+
+	if (clang_Cursor_isNull(def) ||
+	    clang_getCursorKind(def) != CXCursor_FunctionDecl ||
+	    !clang_Location_isFromMainFile(clang_getCursorLocation(def)))
+		return clang_getNullCursor();
+	return def;
+}
+
+/*
+ * A function of this file that returns an entry it builds with one of
+ * the builders (hugetlb's make_huge_pte() around mk_huge_pte()) builds
+ * like it: its builder, or NULL.
+ */
+static const struct builder *wrapped_builder(const struct entry_tokens *t,
+					     int i)
+{
+	CXCursor def = local_callee(t, i);
+	const struct builder *found = NULL;
+	struct entry_tokens body;
+	CXString type;
+	bool entry;
+
+	if (clang_Cursor_isNull(def))
+		return NULL;
+	type = clang_getTypeSpelling(clang_getCursorResultType(def));
+	entry = is_entry_type(clang_getCString(type));
+	clang_disposeString(type);
+	if (!entry)
+		return NULL;
+	entry_tokens_init(&body, t->tu, def);
+	for (int k = 0; k + 1 < body.n; k++) {
+		const struct builder *b = NULL;
+
+		if (strcmp(body.v[k + 1], "("))
+			continue;
+		for (size_t n = 0; n < ARRAY_SIZE(builders) && !b; n++)
+			if (!strcmp(body.v[k], builders[n].name))
+				b = &builders[n];
+		if (!b)
+			continue;
+		/* Builders of two kinds: which one it returns is unknown. */
+		if (found && found != b) {
+			found = NULL;
+			break;
+		}
+		found = b;
+	}
+	entry_tokens_free(&body);
+	return found;
+}
+
+static bool is_helper(const char *tok);
 
 static const struct builder *builder_at(const struct entry_tokens *t, int i)
 {
@@ -124,7 +255,10 @@ static const struct builder *builder_at(const struct entry_tokens *t, int i)
 	for (size_t b = 0; b < ARRAY_SIZE(builders); b++)
 		if (!strcmp(t->v[i], builders[b].name))
 			return &builders[b];
-	return NULL;
+	/* Only a call whose result is assigned can be a site. */
+	if (i < 1 || strcmp(t->v[i - 1], "=") || is_helper(t->v[i]))
+		return NULL;
+	return wrapped_builder(t, i);
 }
 
 /*
@@ -268,38 +402,56 @@ static int installed_at(const struct entry_tokens *t, int var, int from)
 	return t->n;
 }
 
-/* One bit per entry kind: pte or pmd, present or swap. */
-static unsigned int kind_bit(bool pmd, bool swap)
+/* One bit per entry kind: pte, pmd or hugetlb, present or swap. */
+static unsigned int kind_bit(enum level level, bool swap)
 {
-	return 1u << (pmd * 2 + swap);
+	return 1u << (level * 2 + swap);
 }
 
 /*
- * The kinds of old entry the function reads a tracking feature of: a
- * query such as pte_soft_dirty(X) or pmd_swp_uffd_wp(X) whose argument is
- * not @var nor built on the spot by another helper.
+ * Reads of uffd-wp on a pte marker, the none entry that keeps it
+ * (make_pte_marker(PTE_MARKER_UFFD_WP)): a marker is a swap-kind pte
+ * that holds uffd-wp only, so they ask for uffd-wp only.
  */
-static unsigned int old_kinds(const struct entry_tokens *t, int var)
+static const char *const marker_reads[] = { "pte_marker_uffd_wp",
+					    "pte_swp_uffd_wp_any" };
+
+/*
+ * The kinds of old entry the function reads a tracking feature of: a
+ * query such as pte_soft_dirty(X), pmd_swp_uffd_wp(X) or
+ * huge_pte_uffd_wp(X) whose argument is not @var nor built on the spot by
+ * another helper; with @markers, the reads of a marker's uffd-wp.
+ */
+static unsigned int old_kinds(const struct entry_tokens *t, int var,
+			      bool markers)
 {
 	unsigned int kinds = 0;
 
 	for (int i = 0; i + 3 < t->n; i++) {
-		const char *rest = t->v[i] + 4, *arg = t->v[i + 2];
+		const char *rest, *arg = t->v[i + 2];
+		enum level level = LEVEL_PTE;
 		bool swap = false, known = false;
 
-		if (!is_helper(t->v[i]) || starts_with(t->v[i], "huge_pte_") ||
-		    strcmp(t->v[i + 1], "("))
+		if (!is_helper(t->v[i]) || strcmp(t->v[i + 1], "("))
 			continue;
+		if (starts_with(t->v[i], "huge_pte_"))
+			level = LEVEL_HUGE;
+		else if (starts_with(t->v[i], "pmd_"))
+			level = LEVEL_PMD;
+		rest = t->v[i] + strlen(level_names[level]) + 1;
 		if (starts_with(rest, "swp_")) {
 			rest += 4;
 			swap = true;
 		}
 		for (size_t k = 0; k < ARRAY_SIZE(features); k++)
 			known |= !strcmp(rest, features[k].stem);
+		for (size_t k = 0; markers && k < ARRAY_SIZE(marker_reads); k++)
+			if (!strcmp(t->v[i], marker_reads[k]))
+				known = swap = true;
 		if (!known || (var >= 0 && !strcmp(arg, t->v[var])) ||
 		    (is_helper(arg) && !strcmp(t->v[i + 3], "(")))
 			continue;
-		kinds |= kind_bit(starts_with(t->v[i], "pmd_"), swap);
+		kinds |= kind_bit(level, swap);
 	}
 	return kinds;
 }
@@ -368,11 +520,21 @@ static void check_site(struct unit *unit, const struct entry_tokens *t, int at,
 	if (var < 0 || (fresh && !fresh->carries))
 		return;
 	end = installed_at(t, var, entry_tokens_match(t, at + 1) + 1);
-	/* An old entry of another kind the function reads a feature of. */
-	old = old_kinds(t, var) & ~kind_bit(!strcmp(b->level, "pmd"), b->swap);
-	for (size_t k = 0; old && k < ARRAY_SIZE(features); k++) {
+	/*
+	 * An old entry of another kind the function reads a feature of. A
+	 * hugetlb entry replaced by one of its own kind is a copy of the
+	 * page (COW, unshare, fork): it keeps the old one's uffd-wp too.
+	 */
+	for (size_t k = 0; k < ARRAY_SIZE(features); k++) {
 		const struct feature *f = &features[k];
 		bool set = false, other = false;
+		char *want;
+
+		old = old_kinds(t, var, !strcmp(f->stem, "uffd_wp"));
+		if (b->level != LEVEL_HUGE || b->swap)
+			old &= ~kind_bit(b->level, b->swap);
+		if (!old)
+			continue;
 
 		for (int i = at; i < end; i++) {
 			set |= sets_feature(t->v[i], f, b->level, b->swap);
@@ -380,23 +542,108 @@ static void check_site(struct unit *unit, const struct entry_tokens *t, int at,
 		}
 		if (fresh && strcmp(fresh->carries, f->stem))
 			continue;
-		if (set || !feature_on(unit, f) ||
+		if (set || !feature_on(unit, f) || !level_holds(b->level, f))
+			continue;
+		/* A comment explains a drop, not a helper of the other state. */
+		if (!other &&
 		    commented(t, unit->tu->file, prev_line, t->line[at], f))
 			continue;
+		want = helper_name(b->level, b->swap, "mk", f);
 		if (other)
 			unit_report_line(
 				unit, my_id, unit->tu->file, t->line[at],
-				"%s() makes a %s entry, but %s is set on it with the %s-entry helpers: use %s_%smk%s()",
-				b->name, b->swap ? "swap" : "present", f->name,
-				b->swap ? "present" : "swap", b->level,
-				b->swap ? "swp_" : "", f->stem);
+				"%s() makes a %s entry, but %s is set on it with the %s-entry helpers: use %s()",
+				t->v[at], b->swap ? "swap" : "present", f->name,
+				b->swap ? "present" : "swap", want);
 		else
 			unit_report_line(
 				unit, my_id, unit->tu->file, t->line[at],
-				"%s() makes a %s entry from an old one that can hold %s, but does not carry it: test it on the old entry and set it with %s_%smk%s(), or clear it deliberately",
-				b->name, b->swap ? "swap" : "present", f->name,
-				b->level, b->swap ? "swp_" : "", f->stem);
+				"%s() makes a %s entry from an old one that can hold %s, but does not carry it: test it on the old entry and set it with %s(), or clear it deliberately",
+				t->v[at], b->swap ? "swap" : "present", f->name,
+				want);
+		free(want);
 	}
+}
+
+/*
+ * The reads of a pte's uffd-wp a collapse may test to refuse (or carry)
+ * it: present, swap and marker.
+ */
+static const char *const pte_uffd_wp_reads[] = { "pte_uffd_wp",
+						 "pte_swp_uffd_wp",
+						 "pte_swp_uffd_wp_any",
+						 "pte_marker_uffd_wp" };
+
+static bool reads_pte_uffd_wp(const struct entry_tokens *t)
+{
+	for (int i = 0; i + 1 < t->n; i++)
+		for (size_t k = 0; k < ARRAY_SIZE(pte_uffd_wp_reads); k++)
+			if (!strcmp(t->v[i], pte_uffd_wp_reads[k]) &&
+			    !strcmp(t->v[i + 1], "("))
+				return true;
+	return false;
+}
+
+/* The function of @t, or one of this file it calls, reads a pte's uffd-wp. */
+static bool collapse_reads_uffd_wp(const struct entry_tokens *t)
+{
+	bool found = reads_pte_uffd_wp(t);
+
+	for (int i = 0; i + 1 < t->n && !found; i++) {
+		struct entry_tokens callee;
+		CXCursor def;
+
+		if (strcmp(t->v[i + 1], "(") || is_helper(t->v[i]))
+			continue;
+		def = local_callee(t, i);
+		if (clang_Cursor_isNull(def))
+			continue;
+		entry_tokens_init(&callee, t->tu, def);
+		found = reads_pte_uffd_wp(&callee);
+		entry_tokens_free(&callee);
+	}
+	return found;
+}
+
+/* Calls that map the pte table under a pmd. */
+static const char *const pte_table_maps[] = { "pte_offset_map",
+					      "pte_offset_map_lock",
+					      "pte_offset_map_nolock",
+					      "pte_offset_map_rw_nolock" };
+
+/*
+ * THP collapse: a present pmd built in a function that maps a pte table
+ * (the one it replaces) is made from those ptes. uffd-wp must be tested
+ * on them, to refuse the collapse or to carry it, by the function or one
+ * of its file it calls (khugepaged's isolation), or set on the new pmd.
+ */
+static void check_collapse(struct unit *unit, const struct entry_tokens *t,
+			   int at, unsigned int prev_line)
+{
+	const struct builder *b = builder_at(t, at);
+	const struct feature *f = &features[1];
+	int var = assigned_var(t, at), end;
+	bool maps = false;
+
+	if (b->level != LEVEL_PMD || b->swap || var < 0 || !feature_on(unit, f))
+		return;
+	for (int i = 0; i + 1 < t->n && !maps; i++)
+		for (size_t k = 0; k < ARRAY_SIZE(pte_table_maps); k++)
+			maps |= !strcmp(t->v[i], pte_table_maps[k]) &&
+				!strcmp(t->v[i + 1], "(");
+	if (!maps)
+		return;
+	end = installed_at(t, var, entry_tokens_match(t, at + 1) + 1);
+	for (int i = at; i < end; i++)
+		if (sets_feature(t->v[i], f, LEVEL_PMD, false))
+			return;
+	if (collapse_reads_uffd_wp(t) ||
+	    commented(t, unit->tu->file, prev_line, t->line[at], f))
+		return;
+	unit_report_line(
+		unit, my_id, unit->tu->file, t->line[at],
+		"%s() collapses ptes into a present pmd, but no pte's uffd-wp is tested to refuse the collapse or set with pmd_mkuffd_wp(): a write-protected range loses its protection",
+		t->v[at]);
 }
 
 static void match_function(struct unit *unit, CXCursor func)
@@ -410,6 +657,7 @@ static void match_function(struct unit *unit, CXCursor func)
 		if (!builder_at(&t, i))
 			continue;
 		check_site(unit, &t, i, prev_line);
+		check_collapse(unit, &t, i, prev_line);
 		prev_line = t.line[i];
 	}
 	entry_tokens_free(&t);
@@ -430,6 +678,10 @@ static void helper_names(struct unit *unit, struct strv *names)
 					strv_pushf(names, "%s_%s%s%s",
 						   levels[l], states[s], ops[o],
 						   features[f].stem);
+	for (size_t o = 0; o < ARRAY_SIZE(ops); o++)
+		strv_pushf(names, "huge_pte_%suffd_wp", ops[o]);
+	for (size_t k = 0; k < ARRAY_SIZE(marker_reads); k++)
+		strv_push(names, marker_reads[k]);
 }
 
 void init_TRACKING_DROPPED(struct engine *engine, int id)

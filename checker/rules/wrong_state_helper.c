@@ -14,18 +14,27 @@
  * fs/proc/task_mmu.c, that the configuration builds, as Kbuild says):
  * the present-entry helpers pte_soft_dirty, pte_uffd_wp,
  * pte_mksoft_dirty, pte_mkuffd_wp, pte_clear_soft_dirty,
- * pte_clear_uffd_wp and their pmd_ twins, and the swap-entry pte_swp_
- * and pmd_swp_ ones, called on a local pte_t or pmd_t variable (or
- * parameter).
+ * pte_clear_uffd_wp, their pmd_ twins and hugetlb's huge_pte_uffd_wp,
+ * huge_pte_mkuffd_wp and huge_pte_clear_uffd_wp, and the swap-entry
+ * pte_swp_ and pmd_swp_ ones (hugetlb's swap entries use pte_swp_),
+ * called on a local pte_t or pmd_t variable (or parameter).
  *
  * The state of the variable at the call is what the tests on the paths
  * to it say, within the function: pte_present, pte_none, is_swap_pte,
- * pte_none_mostly, is_pte_marker, pmd_present, pmd_none, is_swap_pmd,
- * is_pmd_migration_entry, and is_*_entry(pte_to_swp_entry(v)); through
- * if/else, &&, ||, !, ?:, loops, switch, return, break, continue. An
- * assignment from a helper of the same family (v = pte_mkdirty(v))
- * keeps the state; any other assignment, and a read with ptep_get(),
- * make it unknown. A helper is reported when a path reaches it with the
+ * pte_none_mostly, is_pte_marker, pte_marker_uffd_wp,
+ * pte_swp_uffd_wp_any, pmd_present, pmd_none, is_swap_pmd,
+ * is_pmd_migration_entry, huge_pte_none, is_hugetlb_entry_migration,
+ * is_hugetlb_entry_hwpoisoned, and is_*_entry(pte_to_swp_entry(v));
+ * through if/else, &&, ||, !, ?:, loops, switch, return, break,
+ * continue. A pte marker is a swap entry here: its uffd-wp is read with
+ * pte_marker_uffd_wp(), never with a present helper. An assignment from
+ * a builder gives its state: swp_entry_to_pte(), swp_entry_to_pmd() and
+ * make_pte_marker() a swap entry, mk_pte(), mk_huge_pte() and
+ * mk_huge_pmd() a present one (not pfn_pte(), whose protection may make
+ * it none). An assignment from a helper of the same family
+ * (v = pte_mkdirty(v), v = huge_pte_wrprotect(v)) keeps the state; any
+ * other assignment, and a read with ptep_get(), make it unknown. A
+ * helper is reported when a path reaches it with the
  * variable tested to be in the other state. A value never tested, one
  * whose address is taken, a struct member (vmf->orig_pte), a state
  * reached by goto, or one a flag variable carries: silent.
@@ -35,6 +44,13 @@
  *           if (pte_soft_dirty(pte))        <- swap entry
  * OK:
  *           if (pte_swp_soft_dirty(pte))
+ *
+ * Error (hugetlb fork of a migration entry, copy_hugetlb_page_range()):
+ *   } else if (is_hugetlb_entry_migration(entry)) {
+ *           ...
+ *           entry = huge_pte_clear_uffd_wp(entry);  <- swap entry
+ * OK:
+ *           entry = pte_swp_clear_uffd_wp(entry);
  *
  * A none entry has no bits to misread, so it is not a wrong state. A
  * feature the configuration leaves out (its bit is 0 or undefined, as
@@ -89,18 +105,30 @@ static int make_helpers(struct state_helper *out)
 				out[n + 1].wrong = ENTRY_PRESENT;
 				n += 2;
 			}
+	/* hugetlb's present helpers; its swap entries use pte_swp_. */
+	for (int o = 0; o < (int)ARRAY_SIZE(ops); o++) {
+		out[n].name = xasprintf("huge_pte_%suffd_wp", ops[o]);
+		out[n].twin = xasprintf("pte_swp_%suffd_wp", ops[o]);
+		out[n].wrong = ENTRY_SWAP;
+		out[n].feature = "uffd_wp";
+		n++;
+	}
 	return n;
 }
 
 static void free_helpers(struct state_helper *h, int n)
 {
-	for (int i = 0; i < n; i += 2) {
+	for (int i = 0; i < n; i++) {
+		/* A pair's second helper shares its strings with the first. */
+		bool pair = i + 1 < n && h[i + 1].name == h[i].twin;
+
 		free(h[i].name);
 		free(h[i].twin);
+		i += pair;
 	}
 }
 
-#define NR_HELPERS 24
+#define NR_HELPERS 27
 
 /* Is @stem's feature on: its present bit nonzero in this configuration? */
 static bool feature_on(struct unit *unit, const char *stem)

@@ -133,6 +133,28 @@ static void test_forget(void **state)
 	       "is_swap_pte:2:0? pte_soft_dirty:4:0? pte_soft_dirty:5:0? ");
 }
 
+/*
+ * A builder gives its result's state (hugetlb's fork of a migration
+ * entry, a marker); a same-state helper around it keeps it.
+ */
+static void test_builders(void **state)
+{
+	expect("pte_t swp_entry_to_pte(int e); pte_t make_pte_marker(int m);\n"
+	       "pte_t mk_pte(void *p, int prot); int is_pte_marker(pte_t p);\n"
+	       "pte_t huge_pte_clear_uffd_wp(pte_t p); pte_t pte_swp_mkuffd_wp(pte_t p);\n"
+	       "int pte_swp_uffd_wp_any(pte_t p); int huge_pte_uffd_wp(pte_t p);\n"
+	       "void f(pte_t entry, int e, pte_t old) {\n"
+	       "entry = pte_swp_mkuffd_wp(swp_entry_to_pte(e));\n"
+	       "entry = huge_pte_clear_uffd_wp(entry);\n"
+	       "pte_t m = make_pte_marker(e); huge_pte_uffd_wp(m);\n"
+	       "pte_t p = mk_pte(0, e); huge_pte_uffd_wp(p);\n"
+	       "if (pte_swp_uffd_wp_any(old)) huge_pte_uffd_wp(old);\n"
+	       "}\n",
+	       "huge_pte_clear_uffd_wp:7:" S " huge_pte_uffd_wp:8:" S " "
+	       "huge_pte_uffd_wp:9:" P " pte_swp_uffd_wp_any:10:0? "
+	       "huge_pte_uffd_wp:10:" S " ");
+}
+
 /* A loop where no variable is tracked yet: an empty state is copied. */
 static void test_empty_loop(void **state)
 {
@@ -149,6 +171,7 @@ int main(void)
 		cmocka_unit_test(test_expressions),
 		cmocka_unit_test(test_forget),
 		cmocka_unit_test(test_empty_loop),
+		cmocka_unit_test(test_builders),
 	};
 
 	return cmocka_run_group_tests_name("entry_state", tests, NULL, NULL);

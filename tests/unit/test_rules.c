@@ -24,6 +24,15 @@ static void test_table(void **state)
 	/* The doc is the rule file's comment: it speaks of the helper. */
 	assert_non_null(rules[MK].doc);
 	assert_non_null(strstr(rules[MK].doc, "__pte_mkdirty"));
+	/* The core mm rules name the shapes they understand. */
+	assert_non_null(strstr(rules[RULE_TRACKING_DROPPED].doc,
+			       "THP collapse"));
+	assert_non_null(strstr(rules[RULE_TRACKING_DROPPED].doc,
+			       "pte markers"));
+	assert_non_null(strstr(rules[RULE_TRACKING_DROPPED].doc,
+			       "Hugetlb entries hold uffd-wp only"));
+	assert_non_null(strstr(rules[RULE_WRONG_STATE_HELPER].doc,
+			       "huge_pte_clear_uffd_wp"));
 	for (int i = 0; i < NR_RULES; i++) {
 		/* Upper-case ids, checkpatch style, each found by its name. */
 		for (const char *p = rules[i].name; *p; p++)
