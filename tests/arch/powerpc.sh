@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# check-long
 # powerpc (book3s64, ppc64le, LLVM=1) on both pristine trees, each with its
 # matrix (4K and 64K pages, and 64K big-endian), one mutant per rule that
 # applies:
