@@ -83,6 +83,27 @@ gate_leftovers() {
 	ls -A "$1/gate" 2>/dev/null | grep -v '^pool-' || true
 }
 
+# check_mutants ARCH DIR: apply each DIR/*.patch to $T/kdir in turn and
+# check it with only the rules its "# expect: " lines name (a knock-on
+# finding of another rule is not the mutant's); each must exit 1 with
+# exactly those sites. Each is taken off again before the next.
+check_mutants() {
+	local arch=$1 dir=$2 m name want ids
+	for m in "$dir"/*.patch; do
+		name=$(basename "$m" .patch)
+		(cd "$T/kdir" && git apply "$m")
+		want=$(sed -n 's/^# expect: //p' "$m")
+		ids=$(printf '%s\n' "$want" | sed -n 's/.*\[\([A-Z0-9_]*\)\]$/\1/p' | sort -u | paste -sd,)
+		run_cmd "$PTECHECK" check --arch "$arch" --enable="$ids" "$T/kdir"
+		if [ "$rc" != 1 ] || ! expect_sites "$want" "$T/out"; then
+			echo "FAIL: mutant $name (want exit 1)"
+			show_run
+			return 1
+		fi
+		(cd "$T/kdir" && git apply -R "$m")
+	done
+}
+
 # scratch_tree SRC: a copy of the kernel tree SRC at $T/kdir, made of hard
 # links (1.4 GB in 2 s); edit files in it only through own_copy. Builds
 # are keyed by content, so the copy shares SRC's O= build in the cache

@@ -81,16 +81,4 @@ PY
 
 scratch_tree "$PRISTINE"
 own_copy "$T/kdir/arch/powerpc/include/asm/book3s/64/pgtable.h"
-for m in "$ROOT"/tests/arch/powerpc-mutants/*.patch; do
-	name=$(basename "$m" .patch)
-	(cd "$T/kdir" && git apply "$m")
-	want=$(sed -n 's/^# expect: //p' "$m")
-	ids=$(printf '%s\n' "$want" | sed -n 's/.*\[\([A-Z0-9_]*\)\]$/\1/p' | sort -u | paste -sd,)
-	run_cmd "$PTECHECK" check --arch powerpc --enable="$ids" "$T/kdir"
-	if [ "$rc" != 1 ] || ! expect_sites "$want" "$T/out"; then
-		echo "FAIL: mutant $name (want exit 1)"
-		show_run
-		exit 1
-	fi
-	(cd "$T/kdir" && git apply -R "$m")
-done
+check_mutants powerpc "$ROOT/tests/arch/powerpc-mutants" || exit 1

@@ -19,18 +19,4 @@ done
 expect_exit 0 "$PTECHECK" check --arch riscv "$T/kdir" || exit 1
 expect_sites "arch/riscv/include/asm/pgtable-bits.h:34: note [SWBIT_LAST_FREE]" "$T/out" || exit 1
 
-for m in "$ROOT"/tests/arch/riscv-mutants/*.patch; do
-	name=$(basename "$m" .patch)
-	(cd "$T/kdir" && git apply "$m")
-	want=$(sed -n 's/^# expect: //p' "$m")
-	# Only the rules the mutant is for: a knock-on finding of another
-	# rule (soft-dirty on _PAGE_SPECIAL's bit) is not this test's.
-	ids=$(printf '%s\n' "$want" | sed -n 's/.*\[\([A-Z0-9_]*\)\]$/\1/p' | sort -u | paste -sd,)
-	run_cmd "$PTECHECK" check --arch riscv --enable="$ids" "$T/kdir"
-	if [ "$rc" != 1 ] || ! expect_sites "$want" "$T/out"; then
-		echo "FAIL: mutant $name (want exit 1)"
-		show_run
-		exit 1
-	fi
-	(cd "$T/kdir" && git apply -R "$m")
-done
+check_mutants riscv "$ROOT/tests/arch/riscv-mutants" || exit 1
