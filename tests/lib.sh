@@ -113,6 +113,15 @@ scratch_tree() {
 	cp -al "$(realpath "$1")" "$T/kdir"
 }
 
+# own_results: give $T/kdir result cache entries of its own. Every copy of
+# a tree shares one entry (the key has no path), so two cases that check
+# copies with different edits at once replace each other's entry. An
+# empty source of this case's name changes the key (it hashes the arch's
+# source names) and nothing else: it names no helper, so it is not parsed.
+own_results() {
+	: >"$T/kdir/arch/arm64/ptecheck-case-$(basename "$T").c"
+}
+
 # build_of ARGS...: the O= directory `ptecheck check ARGS` works in (from
 # its JSON summary), after that check.
 build_of() {

@@ -8,6 +8,7 @@ set -eu
 . "$ROOT/tests/lib.sh"
 
 scratch_tree "$TREES/soft-dirty-6.12-unconverted"
+own_results
 kdir=$T/kdir
 mm=arch/arm64/mm
 

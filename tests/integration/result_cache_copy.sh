@@ -8,6 +8,7 @@ set -eu
 . "$ROOT/tests/lib.sh"
 
 scratch_tree "$TREES/soft-dirty-6.12-unconverted"
+own_results
 
 # from_cache KDIR: the check's findings in $T/out, what the cache gave.
 from_cache() {
